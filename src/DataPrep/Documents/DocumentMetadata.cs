@@ -1,0 +1,106 @@
+using System.Collections;
+
+namespace DataPrep.Documents;
+
+/// <summary>
+/// Metadata of a document: an ordered map from field name to a small value. Values are
+/// <see cref="string"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/>, <c>null</c>,
+/// or <see cref="RawJson"/> for nested input values that are carried through unchanged.
+/// Insertion order is kept so written documents keep the input's field order.
+/// </summary>
+public sealed class DocumentMetadata : IEnumerable<KeyValuePair<string, object?>>
+{
+    private readonly List<KeyValuePair<string, object?>> _items = new(4);
+
+    /// <summary>Number of fields.</summary>
+    public int Count => _items.Count;
+
+    /// <summary>Gets or sets a field; setting <c>null</c> keeps the key with a null value.</summary>
+    public object? this[string key]
+    {
+        get => TryGetValue(key, out var value) ? value : null;
+        set => Set(key, value);
+    }
+
+    /// <summary>Sets a field, replacing an existing value of the same name (ordinal comparison).</summary>
+    public void Set(string key, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        CheckValue(value);
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (string.Equals(_items[i].Key, key, StringComparison.Ordinal))
+            {
+                _items[i] = new(key, value);
+                return;
+            }
+        }
+        _items.Add(new(key, value));
+    }
+
+    /// <summary>Looks a field up by name.</summary>
+    public bool TryGetValue(string key, out object? value)
+    {
+        foreach (var item in _items)
+        {
+            if (string.Equals(item.Key, key, StringComparison.Ordinal))
+            {
+                value = item.Value;
+                return true;
+            }
+        }
+        value = null;
+        return false;
+    }
+
+    /// <summary>The field as a string when it is one; otherwise <c>null</c>.</summary>
+    public string? GetString(string key) => this[key] as string;
+
+    /// <summary>The field as a number when it is one (long or double); otherwise <c>null</c>.</summary>
+    public double? GetNumber(string key) => this[key] switch
+    {
+        long l => l,
+        double d => d,
+        int i => i,
+        _ => null,
+    };
+
+    /// <summary>True when the field exists.</summary>
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+    /// <summary>Removes a field; returns whether it existed.</summary>
+    public bool Remove(string key)
+    {
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (string.Equals(_items[i].Key, key, StringComparison.Ordinal))
+            {
+                _items.RemoveAt(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static void CheckValue(object? value)
+    {
+        switch (value)
+        {
+            case null or string or long or double or bool or RawJson:
+                return;
+            case int or short or byte or uint:
+                throw new ArgumentException("Metadata numbers are stored as long; convert before setting.", nameof(value));
+            case float:
+                throw new ArgumentException("Metadata numbers are stored as double; convert before setting.", nameof(value));
+            default:
+                throw new ArgumentException(
+                    $"Metadata values must be string, long, double, bool, null or RawJson, not {value.GetType().Name}.",
+                    nameof(value));
+        }
+    }
+}
