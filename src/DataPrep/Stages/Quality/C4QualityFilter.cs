@@ -40,13 +40,18 @@ public sealed class C4QualityFilter : DocumentStage
     /// <summary>Too few sentences survive the line rules.</summary>
     public static readonly RejectionReason TooFewSentences = new("quality.c4.too_few_sentences", "Fewer than minSentences sentences in the lines that pass the line rules.");
 
-    private static readonly string[] s_policyPhrases =
-    [
-        "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies",
-        "이용약관", "개인정보처리방침", "개인정보 처리방침", "개인정보취급방침", "무단전재", "무단 전재", "재배포 금지", "재배포금지",
-    ];
+    private static readonly string[] s_englishPolicy =
+        ["terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"];
 
-    private static readonly SearchValues<string> s_policy = SearchValues.Create(s_policyPhrases, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] s_koreanPolicy =
+        ["이용약관", "개인정보처리방침", "개인정보 처리방침", "개인정보취급방침", "무단전재", "무단 전재", "재배포 금지", "재배포금지"];
+
+    // One ASCII case-insensitive pass over the document finds any of C4's English phrases (vectorised);
+    // Hangul has no case, so the Korean phrases use ordinal searches, and only on text with Hangul.
+    private static readonly SearchValues<string> s_anyEnglish =
+        SearchValues.Create([.. s_englishPolicy, "javascript", "lorem ipsum"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> s_englishPolicySearch = SearchValues.Create(s_englishPolicy, StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> s_javascript = SearchValues.Create(["javascript"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> s_lorem = SearchValues.Create(["lorem ipsum"], StringComparison.OrdinalIgnoreCase);
 
@@ -69,9 +74,11 @@ public sealed class C4QualityFilter : DocumentStage
         var o = Options;
         var a = DocumentAnalysis.Of(document.Text);
         var text = a.Text.AsSpan();
-        var hasLorem = o.FilterLoremIpsum && text.IndexOfAny(s_lorem) >= 0;
-        var hasJavascript = o.FilterJavascript && text.IndexOfAny(s_javascript) >= 0;
-        var hasPolicy = o.FilterPolicy && text.IndexOfAny(s_policy) >= 0;
+        var anyEnglish = text.IndexOfAny(s_anyEnglish) >= 0;
+        var hasLorem = anyEnglish && o.FilterLoremIpsum && text.IndexOfAny(s_lorem) >= 0;
+        var hasJavascript = anyEnglish && o.FilterJavascript && text.IndexOfAny(s_javascript) >= 0;
+        var hasEnglishPolicy = anyEnglish && o.FilterPolicy && text.IndexOfAny(s_englishPolicySearch) >= 0;
+        var hasKoreanPolicy = o.FilterPolicy && a.HangulSyllables > 0 && ContainsAny(text, s_koreanPolicy);
         var hasCurly = o.FilterCurlyBracket && a.CurlyBrackets > 0;
 
         int longWord = 0, noTerminal = 0, fewWords = 0, javascript = 0, policy = 0, kept = 0, sentences = 0;
@@ -107,7 +114,8 @@ public sealed class C4QualityFilter : DocumentStage
             {
                 return Verdict.Reject(CurlyBracket, "line='{'");
             }
-            if (hasPolicy && content.IndexOfAny(s_policy) >= 0)
+            if ((hasEnglishPolicy && content.IndexOfAny(s_englishPolicySearch) >= 0)
+                || (hasKoreanPolicy && ContainsAny(content, s_koreanPolicy)))
             {
                 policy++;
                 continue;
@@ -141,6 +149,19 @@ public sealed class C4QualityFilter : DocumentStage
             document.Text = rewritten.ToString();
         }
         return Verdict.Keep;
+    }
+
+    // A few vectorised single-phrase searches beat one multi-phrase search when the phrases are not ASCII.
+    private static bool ContainsAny(ReadOnlySpan<char> text, string[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (text.IndexOf(phrase, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void Count(StageStats stats, string key, int value)

@@ -125,6 +125,8 @@ internal sealed class DocumentAnalysis
     public int CompatibilityJamo;
     public int LatinLetters;
     public int HanLetters;
+    public int KanaLetters;
+    public int CyrillicLetters;
     public int Letters;
     public int Digits;
     public int ReplacementChars;
@@ -157,11 +159,13 @@ internal sealed class DocumentAnalysis
         NonSymbolWords = HangulNonSymbolWords = LatinNonSymbolWords = AlphaWords = EnglishStopWords = 0;
         NonSymbolCoreChars = HangulCoreChars = LatinCoreChars = 0;
         HangulWords = LatinOnlyWords = ParticleWords = CaseParticleMask = 0;
-        Newlines = WhitespaceChars = HashChars = Ellipses = CurlyBrackets = 0;
-        HangulSyllables = CompatibilityJamo = LatinLetters = HanLetters = Letters = Digits = 0;
-        ReplacementChars = MojibakeChars = 0;
         TerminalLines = FineWebTerminalLines = EllipsisLines = BulletLines = ParagraphCount = 0;
         _pendingSentences = 0;
+
+        // Character counters live in locals (registers) and are stored once at the end: this loop
+        // runs once per character of every document and is most of the quality stages' cost.
+        int whitespace = 0, newlines = 0, hashes = 0, curly = 0, ellipses = 0, hangul = 0, jamo = 0, latin = 0;
+        int han = 0, kana = 0, cyrillic = 0, otherLetters = 0, digits = 0, replacement = 0, mojibake = 0;
 
         var span = text.AsSpan();
         var wordStart = -1;
@@ -177,14 +181,45 @@ internal sealed class DocumentAnalysis
 
         for (var i = 0; i <= span.Length; i++)
         {
-            var c = i < span.Length ? span[i] : '\n';
-            var isNewline = c == '\n';
-            var isSpace = isNewline || c == ' ' || c == '\t' || c == '\r' || (c >= 0x80 && char.IsWhiteSpace(c));
+            char c;
+            bool isSpace;
+            if (i < span.Length)
+            {
+                c = span[i];
+                if (c >= 0xAC00 && c <= 0xD7A3)
+                {
+                    // Hangul syllable: the common case of Korean text, kept on the shortest path.
+                    if (lineStart < 0)
+                    {
+                        lineStart = i;
+                        lineFirstWord = WordCount;
+                        lineSentences = 0;
+                        lineHasLongWord = false;
+                    }
+                    lineEnd = i + 1;
+                    if (wordStart < 0)
+                    {
+                        wordStart = i;
+                    }
+                    wordFlags |= WordFlags.HasLetter | WordFlags.HasHangul;
+                    hangul++;
+                    dotRun = 0;
+                    previousMojibake = false;
+                    continue;
+                }
+                isSpace = c < 0x80 ? c is ' ' or '\n' or '\t' or '\r' or '\f' or '\v' : c is '\u0085' or '\u00A0' or '\u1680' or (>= '\u2000' and <= '\u200A') or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000';
+            }
+            else
+            {
+                c = '\n';
+                isSpace = true;
+            }
             if (isSpace)
             {
+                var isNewline = c == '\n';
                 if (i < span.Length)
                 {
-                    WhitespaceChars++;
+                    whitespace++;
                 }
                 if (wordStart >= 0)
                 {
@@ -200,7 +235,7 @@ internal sealed class DocumentAnalysis
                 {
                     if (i < span.Length)
                     {
-                        Newlines++;
+                        newlines++;
                     }
                     if (lineStart >= 0)
                     {
@@ -233,28 +268,27 @@ internal sealed class DocumentAnalysis
                 if ((uint)((c | 0x20) - 'a') <= 'z' - 'a')
                 {
                     wordFlags |= WordFlags.HasLetter | WordFlags.HasLatin;
-                    LatinLetters++;
-                    Letters++;
+                    latin++;
                 }
                 else if ((uint)(c - '0') <= 9)
                 {
                     wordFlags |= WordFlags.HasDigit;
-                    Digits++;
+                    digits++;
                 }
                 else
                 {
                     switch (c)
                     {
                         case '#':
-                            HashChars++;
+                            hashes++;
                             break;
                         case '{':
-                            CurlyBrackets++;
+                            curly++;
                             break;
                         case '.':
                             if (++dotRun == 3)
                             {
-                                Ellipses++;
+                                ellipses++;
                                 dotRun = 0;
                             }
                             if (IsSentenceEnd(span, i))
@@ -277,28 +311,20 @@ internal sealed class DocumentAnalysis
             }
 
             dotRun = 0;
-            if (c >= 0xAC00 && c <= 0xD7A3)
-            {
-                wordFlags |= WordFlags.HasLetter | WordFlags.HasHangul;
-                HangulSyllables++;
-                Letters++;
-                previousMojibake = false;
-                continue;
-            }
             var mojibakeLike = IsMojibakeLike(c);
             if (mojibakeLike && previousMojibake)
             {
-                MojibakeChars++;
+                mojibake++;
             }
             previousMojibake = mojibakeLike;
             if (c == '\uFFFD')
             {
-                ReplacementChars++;
+                replacement++;
                 continue;
             }
             if (c == '…')
             {
-                Ellipses++;
+                ellipses++;
                 continue;
             }
             switch (Scripts.Of(c))
@@ -307,25 +333,34 @@ internal sealed class DocumentAnalysis
                     wordFlags |= WordFlags.HasLetter | WordFlags.HasHangul;
                     if (Scripts.IsCompatibilityJamo(c))
                     {
-                        CompatibilityJamo++;
+                        jamo++;
                     }
-                    Letters++;
+                    else
+                    {
+                        otherLetters++;
+                    }
                     break;
                 case Script.Latin:
                     wordFlags |= WordFlags.HasLetter | WordFlags.HasLatin;
-                    LatinLetters++;
-                    Letters++;
+                    latin++;
                     break;
                 case Script.Han:
-                    HanLetters++;
+                    han++;
                     wordFlags |= WordFlags.HasLetter;
-                    Letters++;
+                    break;
+                case Script.Kana:
+                    kana++;
+                    wordFlags |= WordFlags.HasLetter;
+                    break;
+                case Script.Cyrillic:
+                    cyrillic++;
+                    wordFlags |= WordFlags.HasLetter;
                     break;
                 case Script.Common:
                     if (char.IsDigit(c))
                     {
                         wordFlags |= WordFlags.HasDigit;
-                        Digits++;
+                        digits++;
                     }
                     else if (c is '。' or '！' or '？')
                     {
@@ -334,10 +369,26 @@ internal sealed class DocumentAnalysis
                     break;
                 default:
                     wordFlags |= WordFlags.HasLetter;
-                    Letters++;
+                    otherLetters++;
                     break;
             }
         }
+
+        WhitespaceChars = whitespace;
+        Newlines = newlines;
+        HashChars = hashes;
+        CurlyBrackets = curly;
+        Ellipses = ellipses;
+        HangulSyllables = hangul;
+        CompatibilityJamo = jamo;
+        LatinLetters = latin;
+        HanLetters = han;
+        KanaLetters = kana;
+        CyrillicLetters = cyrillic;
+        Letters = hangul + jamo + latin + han + kana + cyrillic + otherLetters;
+        Digits = digits;
+        ReplacementChars = replacement;
+        MojibakeChars = mojibake;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -640,11 +691,18 @@ internal sealed class DocumentAnalysis
                 bestLength = storedLength;
             }
         }
+        if (n == 2)
+        {
+            _maxBigramCount = bestCount;
+        }
         return bestCount < 2 ? 0 : (long)bestCount * bestLength;
     }
 
+    private int _maxBigramCount;
+
     /// <summary>
-    /// An upper bound of <see cref="TopNGramChars"/> for n ≥ 3 from the bigram statistics: an n-gram
+    /// An upper bound of <see cref="TopNGramChars"/> for n ≥ 3 from the bigram statistics (call
+    /// <c>TopNGramChars(2)</c> first): an n-gram
     /// occurs at most as often as its leading bigram, and is at most as long as the longest window of n words.
     /// Lets clean documents skip the exact count.
     /// </summary>
@@ -656,7 +714,7 @@ internal sealed class DocumentAnalysis
         {
             return 0;
         }
-        var maxCount = MaxBigramCount;
+        var maxCount = _maxBigramCount;
         var longest = 0;
         for (var i = 0; i < count; i++)
         {
@@ -667,26 +725,6 @@ internal sealed class DocumentAnalysis
             }
         }
         return (long)maxCount * (longest + n - 1);
-    }
-
-    private int MaxBigramCount
-    {
-        get
-        {
-            var count = _ngramWords - 1;
-            var table = Table;
-            table.Reset(count);
-            var best = 1;
-            for (var i = 0; i < count; i++)
-            {
-                var seen = table.Add(NGramHash(i, 2), 0, out _);
-                if (seen > best)
-                {
-                    best = seen;
-                }
-            }
-            return best;
-        }
     }
 
     /// <summary>
@@ -761,20 +799,23 @@ internal sealed class DocumentAnalysis
     /// <summary>A fast 64-bit hash of a span of chars (4 chars per step).</summary>
     internal static ulong Hash(ReadOnlySpan<char> text)
     {
-        var bytes = MemoryMarshal.AsBytes(text);
-        var hash = 0x243F6A8885A308D3UL ^ (ulong)bytes.Length;
+        var hash = 0x243F6A8885A308D3UL ^ (ulong)text.Length;
         var i = 0;
-        for (; i + 8 <= bytes.Length; i += 8)
+        for (; i + 4 <= text.Length; i += 4)
         {
-            hash = (hash ^ MemoryMarshal.Read<ulong>(bytes[i..])) * 0x9E3779B97F4A7C15UL;
+            hash = (hash ^ MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(text.Slice(i, 4)))) * 0x9E3779B97F4A7C15UL;
             hash ^= hash >> 32;
         }
-        if (i < bytes.Length)
+        if (i < text.Length)
         {
-            ulong tail = 0;
-            for (var k = 0; i + k < bytes.Length; k++)
+            ulong tail = text[i];
+            if (i + 1 < text.Length)
             {
-                tail |= (ulong)bytes[i + k] << (8 * k);
+                tail |= (ulong)text[i + 1] << 16;
+                if (i + 2 < text.Length)
+                {
+                    tail |= (ulong)text[i + 2] << 32;
+                }
             }
             hash = (hash ^ tail) * 0x9E3779B97F4A7C15UL;
         }
