@@ -244,8 +244,11 @@ public sealed class PipelineRunner
                 foreach (var document in batch)
                 {
                     await write(document).ConfigureAwait(false);
+                    var bytes = Encoding.UTF8.GetByteCount(document.Text);
                     outputStats.Increment(StageStats.DocsIn);
                     outputStats.Increment(StageStats.DocsOut);
+                    outputStats.Increment(StageStats.BytesIn, bytes);
+                    outputStats.Increment(StageStats.BytesOut, bytes);
                     Interlocked.Increment(ref counters.Written);
                 }
             }
@@ -344,6 +347,7 @@ public sealed class PipelineRunner
                     {
                         batch.Add(document);
                         var bytes = Encoding.UTF8.GetByteCount(document.Text);
+                        context.Stage.Stats.Increment(StageStats.BytesIn, bytes);
                         context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
                         Interlocked.Add(ref counters.BytesRead, bytes);
                         if (batch.Count == WriterBatch)
