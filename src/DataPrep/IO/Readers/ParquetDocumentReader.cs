@@ -18,6 +18,7 @@ public sealed class ParquetDocumentReader : IDocumentReader
         ParquetReader? reader = null;
         FileStream? stream = null;
         string? failure = null;
+        var empty = File.Exists(file.Path) && new FileInfo(file.Path).Length == 0;
         try
         {
             stream = File.OpenRead(file.Path);
@@ -31,7 +32,7 @@ public sealed class ParquetDocumentReader : IDocumentReader
         if (reader is null)
         {
             stream?.Dispose();
-            context.ReportBadRecord(stream is not null && stream.Length == 0 ? InputReasons.EmptyFile : InputReasons.Unreadable, file, 0,
+            context.ReportBadRecord(empty ? InputReasons.EmptyFile : InputReasons.Unreadable, file, 0,
                 $"not readable as Parquet ({failure})");
             yield break;
         }
@@ -40,7 +41,7 @@ public sealed class ParquetDocumentReader : IDocumentReader
             var fields = reader.Schema.GetDataFields();
             var options = context.Options;
             var textField = fields.FirstOrDefault(f => string.Equals(f.Name, options.TextField, StringComparison.OrdinalIgnoreCase));
-            if (textField is null || textField.ClrType != typeof(string) || textField.IsArray)
+            if (textField is null || !IsString(textField) || textField.IsArray)
             {
                 context.ReportBadRecord(InputReasons.MissingColumn, file, 0,
                     $"no string column '{options.TextField}' among {fields.Length} columns ({string.Join(", ", fields.Select(f => f.Name).Take(20))})");
@@ -100,11 +101,14 @@ public sealed class ParquetDocumentReader : IDocumentReader
         }
     }
 
+    // Parquet.Net 6 reports UTF-8 columns as ReadOnlyMemory<char>; they read into string arrays.
+    private static bool IsString(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
+
     // Reads one flat column as metadata values (string, long, double, bool, null).
     private static object?[] ReadColumn(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken ct)
     {
         var type = field.ClrType;
-        if (type == typeof(string))
+        if (IsString(field))
         {
             var values = new string?[count];
             rowGroup.ReadAsync(field, values.AsMemory(), null, ct).GetAwaiter().GetResult();
@@ -138,7 +142,7 @@ public sealed class ParquetDocumentReader : IDocumentReader
         {
             return Read<DateTime>(rowGroup, field, count, v => v.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
         }
-        if (type == typeof(byte[]))
+        if (type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>))
         {
             var values = new byte[]?[count];
             rowGroup.ReadAsync(field, values.AsMemory(), null, ct).GetAwaiter().GetResult();
