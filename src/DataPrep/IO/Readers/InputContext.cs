@@ -18,6 +18,9 @@ public sealed class InputContext
     /// <summary>When true the first bad record stops the run (<see cref="Execution.InputErrorException"/>).</summary>
     public bool Strict { get; }
 
+    private const int LoggedPerReason = 5;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _logged = new(StringComparer.Ordinal);
+
     /// <summary>The input options.</summary>
     public InputOptions Options { get; }
 
@@ -48,6 +51,15 @@ public sealed class InputContext
         Stage.Stats.Increment(StageStats.DocsRejected);
         Stage.Stats.Increment(StageStats.RejectedPrefix + reason.Code);
         Stage.Rejections.Reject(new Rejection(InputReasons.StageId, reason, source.ToString(), source, detail));
-        Stage.Log.Warning("Bad input {Reason} at {File}:{Record}: {Detail}", reason.Code, file.DisplayPath, record, detail);
+        // The first few problems of each kind are logged; all of them are in rejected/ and the stats.
+        var seen = _logged.AddOrUpdate(reason.Code, 1, static (_, n) => n + 1);
+        if (seen <= LoggedPerReason)
+        {
+            Stage.Log.Warning("Bad input {Reason} at {File}:{Record}: {Detail}", reason.Code, file.DisplayPath, record, detail);
+        }
+        else if (seen == LoggedPerReason + 1)
+        {
+            Stage.Log.Warning("More {Reason} problems follow; they are counted in stats and listed in rejected/, not logged", reason.Code);
+        }
     }
 }
