@@ -100,7 +100,7 @@ public sealed class NormalizeStage : TransformStage
             else
             {
                 newlines = 0;
-                if (c == '\r' || (c < 0x20 && c != '\t' && options.RemoveControlCharacters))
+                if (c == '\r' || ((c < 0x20 && c != '\t' || c == '\u007F') && options.RemoveControlCharacters))
                 {
                     return true;
                 }
@@ -140,7 +140,7 @@ public sealed class NormalizeStage : TransformStage
                 pendingNewlines++;
                 continue;
             }
-            if (options.RemoveControlCharacters && (c < 0x20 && c != '\t' || c > 0x7F && IsRemovable(c)))
+            if (options.RemoveControlCharacters && (c < 0x20 && c != '\t' || c == '\u007F' || c > 0x7F && IsRemovable(c)))
             {
                 continue;
             }
