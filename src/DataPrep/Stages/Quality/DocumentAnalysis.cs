@@ -70,6 +70,7 @@ internal sealed class DocumentAnalysis
     private WordSpan[] _words = new WordSpan[256];
     private LineSpan[] _lines = new LineSpan[64];
     private ulong[] _wordHashes = new ulong[256];
+    private ulong[] _lineHashes = new ulong[64];
     private int[] _cumulativeCoreLength = new int[257];
     private bool _repetitionDone;
     private HashCounter? _table;
@@ -613,9 +614,16 @@ internal sealed class DocumentAnalysis
         table.Reset(LineCount);
         _duplicateLines = 0;
         _duplicateLineChars = 0;
-        foreach (ref readonly var line in Lines)
+        if (_lineHashes.Length < LineCount)
         {
-            if (table.Contains(Hash(span.Slice(line.Start, line.Length)), add: true))
+            _lineHashes = new ulong[_lines.Length];
+        }
+        for (var l = 0; l < LineCount; l++)
+        {
+            ref readonly var line = ref _lines[l];
+            var lineHash = Hash(span.Slice(line.Start, line.Length));
+            _lineHashes[l] = lineHash;
+            if (table.Contains(lineHash, add: true))
             {
                 _duplicateLines++;
                 _duplicateLineChars += line.Length;
@@ -633,7 +641,7 @@ internal sealed class DocumentAnalysis
             var first = index;
             do
             {
-                hash = Mix(hash, Hash(span.Slice(lines[index].Start, lines[index].Length)));
+                hash = Mix(hash, _lineHashes[index]);
                 chars += lines[index].Length + (index > first ? 1 : 0);
                 index++;
             }
