@@ -660,6 +660,7 @@ internal sealed class DocumentAnalysis
     /// <summary>Number of non-symbol words used for n-gram statistics.</summary>
     public int NGramWords { get { EnsureRepetition(); return _ngramWords; } }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong NGramHash(int start, int n)
     {
         var hash = 0x9E3779B97F4A7C15UL * (ulong)n;
@@ -691,12 +692,16 @@ internal sealed class DocumentAnalysis
         var bestLength = 0;
         for (var i = 0; i < count; i++)
         {
-            var length = NGramChars(i, n) + n - 1;
-            var seen = table.Add(NGramHash(i, n), length, out var storedLength);
-            if (seen > bestCount || (seen == bestCount && seen > 1 && storedLength > bestLength))
+            var seen = table.Add(NGramHash(i, n));
+            if (seen > 1 && seen >= bestCount)
             {
-                bestCount = seen;
-                bestLength = storedLength;
+                // Every occurrence of an n-gram is the same words, so its length here is its length.
+                var length = NGramChars(i, n) + n - 1;
+                if (seen > bestCount || length > bestLength)
+                {
+                    bestCount = seen;
+                    bestLength = length;
+                }
             }
         }
         if (n == 2)
