@@ -203,7 +203,15 @@ internal sealed class DocumentAnalysis
                         wordStart = i;
                     }
                     wordFlags |= WordFlags.HasLetter | WordFlags.HasHangul;
-                    hangul++;
+                    // Consume the whole run of syllables here; the loop's i++ moves past it.
+                    var runEnd = i + 1;
+                    while (runEnd < span.Length && span[runEnd] >= 0xAC00 && span[runEnd] <= 0xD7A3)
+                    {
+                        runEnd++;
+                    }
+                    hangul += runEnd - i;
+                    i = runEnd - 1;
+                    lineEnd = runEnd;
                     dotRun = 0;
                     previousMojibake = false;
                     continue;
@@ -269,7 +277,18 @@ internal sealed class DocumentAnalysis
                 if ((uint)((c | 0x20) - 'a') <= 'z' - 'a')
                 {
                     wordFlags |= WordFlags.HasLetter | WordFlags.HasLatin;
-                    latin++;
+                    // Consume the run of ASCII letters here; the loop's i++ moves past it.
+                    var runEnd = i + 1;
+                    while (runEnd < span.Length && (uint)((span[runEnd] | 0x20) - 'a') <= 'z' - 'a')
+                    {
+                        runEnd++;
+                    }
+                    latin += runEnd - i;
+                    i = runEnd - 1;
+                    lineEnd = runEnd;
+                    dotRun = 0;
+                    previousMojibake = false;
+                    continue;
                 }
                 else if ((uint)(c - '0') <= 9)
                 {
