@@ -9,7 +9,7 @@ using DataPrep.Stages.Quality;
 namespace DataPrep.Benchmarks.Quality;
 
 /// <summary>
-/// The whole heuristic quality set (ScriptQuality, GopherRepetition, GopherQuality, C4Quality,
+/// The whole heuristic quality set (ScriptQuality, Blocklist, GopherRepetition, GopherQuality, C4Quality,
 /// FineWebQuality) on one core over real Korean and English text, every document through every stage
 /// (no early exit, so each rule is paid for on each document), and language identification alone.
 /// MB/s = <see cref="TextMegabytes"/> / mean time.
@@ -48,7 +48,7 @@ public class QualityHeuristicsBenchmark
         Console.WriteLine($"// {Corpus}: {_documents.Count} documents, {TextMegabytes:F2} MB of UTF-8 text per operation");
         _heuristics =
         [
-            new ScriptQualityFilter(new()), new GopherRepetitionFilter(new()), new GopherQualityFilter(new()),
+            new ScriptQualityFilter(new()), new BlocklistFilter(new() { MinMatches = 3 }), new GopherRepetitionFilter(new()), new GopherQualityFilter(new()),
             new C4QualityFilter(new() { FilterNoTerminalPunctuation = false }), new FineWebQualityFilter(new()),
         ];
         _contexts = _heuristics.Select(s => new StageContext(s.Id, ShardSpec.Single)).ToArray();

@@ -30,10 +30,18 @@ public sealed class BlocklistFilter : FilterStage
     /// <summary>URL in a blocked domain.</summary>
     public static readonly RejectionReason Url = new("quality.blocklist.url", "The url metadata is in a blocked domain.");
 
-    private readonly HashSet<string> _words = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    private readonly string[][] _phrases;
+    // Latin entries keyed by their (first) word: one lookup per word finds single words and the
+    // phrases that start with it. Hangul entries are found in one multi-string pass over the text.
+    private readonly Dictionary<string, Entry> _latin = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _latinLookup;
     private readonly string[] _hangul;
+
+    // Cheap prefilters, so a document costs almost nothing unless it may hold an entry: which
+    // (first letter, length) pairs start a Latin entry, and the entries by their first Hangul character.
+    private readonly ulong[] _latinFirstLetterLengths = new ulong[26];
+    private readonly bool _latinOther;
+    private readonly Dictionary<char, string[]> _hangulByFirst;
+    private readonly bool[] _isHangulFirst = new bool[char.MaxValue + 1];
     private readonly HashSet<string> _domains = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates the filter with paths resolved against the current directory.</summary>
@@ -58,7 +66,6 @@ public sealed class BlocklistFilter : FilterStage
         {
             entries.AddRange(ReadList(context.ResolvePath(file)));
         }
-        var phrases = new List<string[]>();
         var hangul = new List<string>();
         foreach (var raw in entries)
         {
@@ -70,19 +77,39 @@ public sealed class BlocklistFilter : FilterStage
             if (entry.Any(DataPrep.Text.Scripts.IsHangul))
             {
                 hangul.Add(entry);
+                continue;
             }
-            else if (entry.Contains(' '))
+            var words = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var existing = _latin.GetValueOrDefault(words[0]) ?? new Entry();
+            if (words.Length == 1)
             {
-                phrases.Add(entry.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                existing.IsWord = true;
             }
             else
             {
-                _words.Add(entry);
+                existing.Phrases.Add(words);
+            }
+            _latin[words[0]] = existing;
+        }
+        _latinLookup = _latin.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var key in _latin.Keys)
+        {
+            var first = (char)(key[0] | 0x20);
+            if (first is >= 'a' and <= 'z' && key.Length < 64)
+            {
+                _latinFirstLetterLengths[first - 'a'] |= 1UL << key.Length;
+            }
+            else
+            {
+                _latinOther = true;
             }
         }
-        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _phrases = [.. phrases];
-        _hangul = [.. hangul.Distinct(StringComparer.Ordinal)];
+        _hangul = [.. hangul.Distinct(StringComparer.Ordinal).OrderByDescending(h => h.Length)];
+        _hangulByFirst = _hangul.GroupBy(h => h[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        foreach (var first in _hangulByFirst.Keys)
+        {
+            _isHangulFirst[first] = true;
+        }
         foreach (var domain in options.Domains.Concat(options.DomainFiles.SelectMany(f => ReadList(context.ResolvePath(f)))))
         {
             var trimmed = domain.Trim().TrimEnd('.');
@@ -110,38 +137,56 @@ public sealed class BlocklistFilter : FilterStage
         var text = a.Text.AsSpan();
         var words = a.Words;
         var matches = 0;
-        for (var i = 0; i < words.Length; i++)
+        if (_latin.Count > 0)
         {
-            var word = words[i];
-            if ((word.Flags & WordFlags.HasLatin) == 0 || word.CoreLength == 0)
+            for (var i = 0; i < words.Length; i++)
             {
-                continue;
-            }
-            var core = text.Slice(word.CoreStart, word.CoreLength);
-            if (_words.Count > 0 && _wordLookup.Contains(core))
-            {
-                matches++;
-                continue;
-            }
-            foreach (var phrase in _phrases)
-            {
-                if (MatchesPhrase(text, words, i, phrase))
+                var word = words[i];
+                if ((word.Flags & WordFlags.HasLatin) == 0 || word.CoreLength == 0 || !MayBeLatinEntry(text[word.CoreStart], word.CoreLength)
+                    || !_latinLookup.TryGetValue(text.Slice(word.CoreStart, word.CoreLength), out var entry))
+                {
+                    continue;
+                }
+                if (entry.IsWord)
                 {
                     matches++;
-                    break;
+                    continue;
+                }
+                foreach (var phrase in entry.Phrases)
+                {
+                    if (MatchesPhrase(text, words, i, phrase))
+                    {
+                        matches++;
+                        break;
+                    }
                 }
             }
         }
-        if (a.HangulSyllables + a.CompatibilityJamo > 0)
+        if (_hangulByFirst.Count > 0 && a.HangulSyllables + a.CompatibilityJamo > 0)
         {
-            foreach (var entry in _hangul)
+            for (var i = 0; i < words.Length; i++)
             {
-                var rest = text;
-                int index;
-                while ((index = rest.IndexOf(entry, StringComparison.Ordinal)) >= 0)
+                var word = words[i];
+                if ((word.Flags & WordFlags.HasHangul) == 0)
                 {
-                    matches++;
-                    rest = rest[(index + entry.Length)..];
+                    continue;
+                }
+                var end = word.Start + word.Length;
+                for (var k = word.Start; k < end; k++)
+                {
+                    if (!_isHangulFirst[text[k]] || !_hangulByFirst.TryGetValue(text[k], out var candidates))
+                    {
+                        continue;
+                    }
+                    foreach (var candidate in candidates)
+                    {
+                        if (text[k..].StartsWith(candidate, StringComparison.Ordinal))
+                        {
+                            matches++;
+                            k += candidate.Length - 1;
+                            break;
+                        }
+                    }
                 }
             }
         }
@@ -160,6 +205,16 @@ public sealed class BlocklistFilter : FilterStage
             return Verdict.Reject(WordRatio, GopherQualityFilter.Detail("match_ratio", ratio, ">", Options.MaxMatchRatio));
         }
         return Verdict.Keep;
+    }
+
+    private bool MayBeLatinEntry(char first, int length)
+    {
+        var letter = (uint)((first | 0x20) - 'a');
+        if (letter < 26)
+        {
+            return length < 64 && (_latinFirstLetterLengths[letter] & (1UL << length)) != 0;
+        }
+        return _latinOther;
     }
 
     private static bool MatchesPhrase(ReadOnlySpan<char> text, ReadOnlySpan<WordSpan> words, int start, string[] phrase)
@@ -200,6 +255,12 @@ public sealed class BlocklistFilter : FilterStage
             }
             host = host[(dot + 1)..];
         }
+    }
+
+    private sealed class Entry
+    {
+        public bool IsWord;
+        public List<string[]> Phrases { get; } = [];
     }
 
     private static IEnumerable<string> ReadList(string path) =>
