@@ -1,0 +1,108 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using DataPrep.Stages.Tokenization;
+using DataPrep.Tests.Support;
+
+namespace DataPrep.Tests.Stages.Tokenization;
+
+public sealed class SentencePieceBpeTokenizerTests
+{
+    private static readonly Lazy<SentencePieceBpeTokenizer> Llama2 = new(() =>
+        SentencePieceBpeTokenizer.Load(Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece", "tokenizer.model")));
+
+    public static TheoryData<int> GoldenCaseIndexes()
+    {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < GoldenFiles.Cases("sentencepiece-llama2.json").Count; i++)
+        {
+            data.Add(i);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GoldenCaseIndexes))]
+    public void IdsEqualSentencePieceOnEveryGoldenString(int index)
+    {
+        var (text, expected) = GoldenFiles.Cases("sentencepiece-llama2.json")[index];
+        var ids = new List<int>();
+
+        Llama2.Value.Encode(text, ids);
+
+        Assert.Equal(expected, ids);
+        Assert.Equal(expected.Length, Llama2.Value.CountTokens(text));
+    }
+
+    [Theory]
+    [InlineData("....", new[] { 13035 })]
+    [InlineData("***", new[] { 18610 })]
+    [InlineData("====", new[] { 1275, 1360 })]
+    [InlineData(",,,", new[] { 1919, 12985 })]
+    public void RunsOfRepeatedPunctuationMergeInSentencePieceOrder(string text, int[] expected)
+    {
+        // These exact strings are where Microsoft.ML.Tokenizers' LlamaTokenizer disagrees with SentencePiece;
+        // the expected ids are python3-sentencepiece's (see Golden/make_golden.py).
+        var ids = new List<int>();
+
+        Llama2.Value.Encode(text, ids);
+
+        Assert.Equal(expected, ids);
+    }
+
+    [Fact]
+    public void ModelFileSaysIdentityNormaliserWithDummyPrefixAndByteFallback()
+    {
+        var model = SentencePieceModel.Load(Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece", "tokenizer.model"));
+
+        Assert.Equal(2, model.ModelType);
+        Assert.Equal("identity", model.NormalizerName);
+        Assert.True(model.AddDummyPrefix);
+        Assert.False(model.RemoveExtraWhitespaces);
+        Assert.True(model.ByteFallback);
+        Assert.Equal(32000, model.Pieces.Count);
+        Assert.Equal("▁Hello", model.Pieces[15043]);
+    }
+
+    [Fact]
+    public void CharacterOutsideTheVocabularyBecomesItsUtf8BytePieces()
+    {
+        var ids = new List<int>();
+
+        Llama2.Value.Encode("😀", ids);
+
+        // ▁ then the four bytes F0 9F 98 80 as <0xF0>.. pieces (byte b is id 3 + b).
+        Assert.Equal([29871, 3 + 0xF0, 3 + 0x9F, 3 + 0x98, 3 + 0x80], ids);
+        Assert.All(ids.Skip(1), id => Assert.Equal(TokenKind.ByteFallback, Llama2.Value.GetTokenKind(id)));
+    }
+
+    [Fact]
+    public void IdsEqualSentencePieceOnAllDocumentsOfKoPetitionsAndEnWebCc()
+    {
+        var expected = File.ReadLines(Path.Combine(GoldenFiles.Folder, "sentencepiece-llama2-corpus.tsv"))
+            .Where(line => !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .ToDictionary(parts => parts[0], parts => (Count: int.Parse(parts[1]), Hash: parts[2]));
+        var documents = CorpusReader.Read("ko-petitions.jsonl.gz").Concat(CorpusReader.Read("en-web-cc.jsonl.gz")).ToList();
+        var mismatches = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        Parallel.ForEach(documents, document =>
+        {
+            var ids = new List<int>();
+            Llama2.Value.Encode(document.Text, ids);
+            var bytes = new byte[ids.Count * 4];
+            for (var i = 0; i < ids.Count; i++)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 4), ids[i]);
+            }
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var reference = expected[document.Id];
+            if (reference.Count != ids.Count || reference.Hash != hash)
+            {
+                mismatches.Add(document.Id);
+            }
+        });
+
+        Assert.Equal(3741, documents.Count);
+        Assert.Empty(mismatches);
+    }
+}
