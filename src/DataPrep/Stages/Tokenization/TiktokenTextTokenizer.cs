@@ -109,14 +109,23 @@ public sealed class TiktokenTextTokenizer : ITextTokenizer
         using var deflate = new DeflateStream(compressed, CompressionMode.Decompress);
         using var reader = new StreamReader(deflate, Encoding.UTF8);
         var result = new List<(int, byte[])>(200_000);
+        // The data packages store "Capacity: N" then one base64 token per line, the line number being the rank;
+        // a classic .tiktoken line ("base64 rank") is accepted too.
+        var rank = 0;
         while (reader.ReadLine() is { } line)
         {
-            var space = line.IndexOf(' ');
-            if (space <= 0)
+            if (line.Length == 0 || line.StartsWith("Capacity:", StringComparison.Ordinal))
             {
                 continue;
             }
-            result.Add((int.Parse(line.AsSpan(space + 1), System.Globalization.CultureInfo.InvariantCulture), Convert.FromBase64String(line[..space])));
+            var space = line.IndexOf(' ');
+            if (space > 0)
+            {
+                rank = int.Parse(line.AsSpan(space + 1), System.Globalization.CultureInfo.InvariantCulture);
+                line = line[..space];
+            }
+            result.Add((rank, Convert.FromBase64String(line)));
+            rank++;
         }
         return result;
     }
