@@ -8,7 +8,9 @@ namespace DataPrep.Stages.Tokenization;
 /// Llama 2's: the text is normalised (dummy <c>▁</c> prefix, spaces to <c>▁</c>), split into characters (user-defined
 /// symbols whole), then the adjacent pair whose joined piece has the highest score is merged, ties going to the
 /// leftmost pair, until no joined pair is in the vocabulary. Characters still outside the vocabulary become their
-/// UTF-8 byte pieces (byte fallback) or <c>&lt;unk&gt;</c>. Thread-safe; scratch buffers are per thread.
+/// UTF-8 byte pieces (byte fallback) or <c>&lt;unk&gt;</c>. Thread-safe; scratch buffers and a word cache are per
+/// thread. When no vocabulary piece holds a word start (<c>▁</c> after another character) inside it, as in Llama 2,
+/// no merge can cross a word start, so words are encoded (and cached) one by one with exactly the same result.
 /// </summary>
 /// <remarks>
 /// Microsoft.ML.Tokenizers' <c>LlamaTokenizer</c> merges runs of repeated punctuation (<c>....</c>, <c>====</c>) in a
@@ -20,9 +22,11 @@ namespace DataPrep.Stages.Tokenization;
 public sealed class SentencePieceBpeTokenizer : ITextTokenizer
 {
     private const char Whitespace = '\u2581';
+    private const int MaxCachedWordLength = 48;
+    private const int MaxCachedWords = 50_000;
 
-    [ThreadStatic]
-    private static Scratch? t_scratch;
+    // Per tokenizer and thread: the word cache holds this model's ids.
+    private readonly ThreadLocal<Scratch> _scratch = new(static () => new Scratch());
 
     private readonly SentencePieceModel _model;
     private readonly Dictionary<string, int> _pieces = new(StringComparer.Ordinal);
@@ -36,6 +40,7 @@ public sealed class SentencePieceBpeTokenizer : ITextTokenizer
     private readonly string[] _userDefined;
     private readonly int _unknownId;
     private readonly bool _hasUnused;
+    private bool _segmentable;
 
     /// <summary>Builds the encoder for a parsed model.</summary>
     /// <param name="model">The model.</param>
@@ -99,10 +104,17 @@ public sealed class SentencePieceBpeTokenizer : ITextTokenizer
             }
         }
         _userDefined = [.. userDefined.OrderByDescending(p => p.Length)];
+        _segmentable = !model.TreatWhitespaceAsSuffix && !_pieces.Keys.Any(HasInnerWordStart);
         _pieceLookup = _pieces.GetAlternateLookup<ReadOnlySpan<char>>();
         _reservedLookup = _reserved.GetAlternateLookup<ReadOnlySpan<char>>();
         VocabularySize = count;
     }
+
+    /// <summary>True when words are encoded one by one (exact for this vocabulary; see the class summary).</summary>
+    internal bool WordSegmented => _segmentable;
+
+    /// <summary>For tests: encode whole texts in one BPE pass, as SentencePiece does.</summary>
+    internal void DisableWordSegmentation() => _segmentable = false;
 
     /// <inheritdoc />
     public string Name { get; }
@@ -129,7 +141,7 @@ public sealed class SentencePieceBpeTokenizer : ITextTokenizer
     /// <inheritdoc />
     public int CountTokens(string text)
     {
-        var scratch = t_scratch ??= new Scratch();
+        var scratch = _scratch.Value!;
         scratch.Ids.Clear();
         EncodeCore(text, scratch.Ids);
         var count = scratch.Ids.Count;
@@ -164,21 +176,61 @@ public sealed class SentencePieceBpeTokenizer : ITextTokenizer
         {
             return;
         }
-        var scratch = t_scratch ??= new Scratch();
+        var scratch = _scratch.Value!;
         var length = Normalize(text, scratch);
         if (length == 0)
         {
             return;
         }
-        var chars = scratch.Chars;
-        var symbols = scratch.EnsureSymbols(length);
-        var count = 0;
-        for (var i = 0; i < length;)
+        if (!_segmentable)
         {
-            var size = MatchUserDefined(chars.AsSpan(i, length - i));
+            EncodeRange(scratch, 0, length, ids);
+            return;
+        }
+        // No piece has a word start (▁ after another character) inside it, so no merge can cross a word start:
+        // encoding word by word gives exactly the ids of encoding the whole text, and repeated words hit the cache.
+        var chars = scratch.Chars;
+        var cache = scratch.Cache;
+        var start = 0;
+        for (var i = 1; i <= length; i++)
+        {
+            if (i < length && !(chars[i] == Whitespace && chars[i - 1] != Whitespace))
+            {
+                continue;
+            }
+            var word = chars.AsSpan(start, i - start);
+            if (word.Length <= MaxCachedWordLength && cache.TryGetValue(word, out var cached))
+            {
+                ids.AddRange(cached);
+            }
+            else
+            {
+                var before = ids.Count;
+                EncodeRange(scratch, start, i, ids);
+                if (word.Length <= MaxCachedWordLength)
+                {
+                    if (scratch.CacheStore.Count >= MaxCachedWords)
+                    {
+                        scratch.CacheStore.Clear();
+                    }
+                    scratch.CacheStore[word.ToString()] = ids.GetRange(before, ids.Count - before).ToArray();
+                }
+            }
+            start = i;
+        }
+    }
+
+    private void EncodeRange(Scratch scratch, int from, int to, List<int> ids)
+    {
+        var chars = scratch.Chars;
+        var symbols = scratch.EnsureSymbols(to - from);
+        var count = 0;
+        for (var i = from; i < to;)
+        {
+            var size = MatchUserDefined(chars.AsSpan(i, to - i));
             if (size == 0)
             {
-                size = char.IsHighSurrogate(chars[i]) && i + 1 < length && char.IsLowSurrogate(chars[i + 1]) ? 2 : 1;
+                size = char.IsHighSurrogate(chars[i]) && i + 1 < to && char.IsLowSurrogate(chars[i + 1]) ? 2 : 1;
             }
             symbols[count] = new Symbol { Prev = count - 1, Next = count + 1, Start = i, Length = size };
             count++;
@@ -216,6 +268,18 @@ public sealed class SentencePieceBpeTokenizer : ITextTokenizer
         {
             Emit(scratch, chars.AsSpan(symbols[i].Start, symbols[i].Length), ids);
         }
+    }
+
+    private static bool HasInnerWordStart(string piece)
+    {
+        for (var i = 1; i < piece.Length; i++)
+        {
+            if (piece[i] == Whitespace && piece[i - 1] != Whitespace)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int Normalize(string text, Scratch scratch)
@@ -362,6 +426,10 @@ public sealed class SentencePieceBpeTokenizer : ITextTokenizer
         public readonly PriorityQueue<Pair, Pair> Queue = new(PairOrder.Instance);
         public readonly List<int> Ids = new(1024);
         public Dictionary<string, (string, string)>? ReverseMerges;
+        public readonly Dictionary<string, int[]> CacheStore = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Cache;
+
+        public Scratch() => Cache = CacheStore.GetAlternateLookup<ReadOnlySpan<char>>();
 
         public char[] EnsureChars(int length)
         {

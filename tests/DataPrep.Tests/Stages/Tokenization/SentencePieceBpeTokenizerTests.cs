@@ -64,6 +64,24 @@ public sealed class SentencePieceBpeTokenizerTests
     }
 
     [Fact]
+    public void WordByWordEncodingGivesTheSameIdsAsOneWholeTextPass()
+    {
+        var whole = SentencePieceBpeTokenizer.Load(Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece", "tokenizer.model"));
+        whole.DisableWordSegmentation();
+        var documents = CorpusReader.Read("ko-petitions.jsonl.gz", limit: 150).Concat(CorpusReader.Read("en-web-cc.jsonl.gz")).ToList();
+
+        Assert.True(Llama2.Value.WordSegmented);
+        foreach (var document in documents)
+        {
+            var fast = new List<int>();
+            var slow = new List<int>();
+            Llama2.Value.Encode(document.Text, fast);
+            whole.Encode(document.Text, slow);
+            Assert.Equal(slow, fast);
+        }
+    }
+
+    [Fact]
     public void CharacterOutsideTheVocabularyBecomesItsUtf8BytePieces()
     {
         var ids = new List<int>();
