@@ -35,25 +35,52 @@ public sealed class TokenRatioReport
     /// <exception cref="ArgumentException">No tokenizer was given.</exception>
     public TokenRatioResult Run(IReadOnlyList<ITextTokenizer> tokenizers, IEnumerable<Document> documents)
     {
+        var session = Begin(tokenizers);
+        Parallel.ForEach(
+            documents,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) },
+            () => new TokenRatioAccumulator(session.Tokenizers),
+            (document, _, local) =>
+            {
+                Add(local, document);
+                return local;
+            },
+            local => local.MergeInto(session.Total));
+        return session.Complete();
+    }
+
+    /// <summary>Starts an incremental report (for a pipeline stage): add documents in batches, then complete.</summary>
+    /// <exception cref="ArgumentException">No tokenizer was given.</exception>
+    public TokenRatioSession Begin(IReadOnlyList<ITextTokenizer> tokenizers)
+    {
         if (tokenizers.Count == 0)
         {
             throw new ArgumentException("Give at least one tokenizer.", nameof(tokenizers));
         }
         var array = tokenizers.ToArray();
-        var total = new TokenRatioAccumulator(array);
+        return new TokenRatioSession(this, array, new TokenRatioAccumulator(array));
+    }
+
+    internal void AddBatch(TokenRatioSession session, IReadOnlyList<Document> batch) =>
         Parallel.ForEach(
-            documents,
+            System.Collections.Concurrent.Partitioner.Create(0, batch.Count, Math.Max(1, batch.Count / (4 * Environment.ProcessorCount))),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) },
-            () => new TokenRatioAccumulator(array),
-            (document, _, local) =>
+            () => new TokenRatioAccumulator(session.Tokenizers),
+            (range, _, local) =>
             {
-                var text = Prepare(document.Text);
-                var english = document.Metadata.GetString(_options.ParallelField) is { } en ? Prepare(en) : null;
-                local.Add(text, LanguageOf(document, text), english);
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    Add(local, batch[i]);
+                }
                 return local;
             },
-            local => local.MergeInto(total));
-        return Build(array, total);
+            local => local.MergeInto(session.Total));
+
+    private void Add(TokenRatioAccumulator accumulator, Document document)
+    {
+        var text = Prepare(document.Text);
+        var english = document.Metadata.GetString(_options.ParallelField) is { } en ? Prepare(en) : null;
+        accumulator.Add(text, LanguageOf(document, text), english);
     }
 
     private string Prepare(string text) =>
@@ -71,7 +98,7 @@ public sealed class TokenRatioReport
         return TokenRatioAccumulator.LanguageFromScript(text);
     }
 
-    private TokenRatioResult Build(ITextTokenizer[] tokenizers, TokenRatioAccumulator total)
+    internal TokenRatioResult Build(ITextTokenizer[] tokenizers, TokenRatioAccumulator total)
     {
         Dictionary<string, long> ByLanguage(long[] values) => TokenRatioAccumulator.Languages
             .Select((name, i) => (name, i)).ToDictionary(x => x.name, x => values[x.i], StringComparer.Ordinal);

@@ -7,8 +7,8 @@ namespace DataPrep.Stages.Tokenization;
 
 /// <summary>
 /// A Hugging Face <c>tokenizer.json</c> (Llama 3, Qwen3, Mistral ...) run by the Hugging Face Rust library itself
-/// through Tokenizers.DotNet, so ids are the reference ids by construction. The native tokenizer is created once per
-/// thread that uses it (a small pool, never per document).
+/// through Tokenizers.DotNet, so ids are the reference ids by construction. Native tokenizers are pooled: one is made
+/// only when every existing one is busy, so there are at most as many as concurrent callers (never one per document).
 /// </summary>
 /// <remarks>
 /// Tokenizers.DotNet 1.4.1 exposes only <c>Encode(string)</c>, which applies the file's post-processor and so adds
@@ -19,7 +19,9 @@ namespace DataPrep.Stages.Tokenization;
 /// </remarks>
 public sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
 {
-    private readonly ThreadLocal<NativeTokenizer> _native;
+    private readonly string _path;
+    private readonly System.Collections.Concurrent.ConcurrentBag<NativeTokenizer> _pool = [];
+    private readonly List<NativeTokenizer> _all = [];
     private readonly uint[] _templatePrefix;
     private readonly uint[] _templateSuffix;
     private readonly byte[][] _bytes;
@@ -28,12 +30,14 @@ public sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
     private HuggingFaceTokenizer(string path, string name)
     {
         Name = name;
-        _native = new ThreadLocal<NativeTokenizer>(() => new NativeTokenizer(path), trackAllValues: true);
+        _path = path;
         (_bytes, _kinds, var endOfDocument) = ReadVocabulary(path);
         VocabularySize = _bytes.Length;
         EndOfDocumentId = endOfDocument;
-        var empty = _native.Value!.Encode("");
-        var one = _native.Value!.Encode("a");
+        var native = Rent();
+        var empty = native.Encode("");
+        var one = native.Encode("a");
+        _pool.Add(native);
         var common = 0;
         while (common < empty.Length && common < one.Length && empty[common] == one[common])
         {
@@ -63,7 +67,7 @@ public sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
     /// <inheritdoc />
     public int Encode(string text, List<int> ids)
     {
-        var raw = _native.Value!.Encode(text);
+        var raw = EncodeRaw(text);
         var (start, end) = Strip(raw);
         for (var i = start; i < end; i++)
         {
@@ -75,7 +79,7 @@ public sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
     /// <inheritdoc />
     public int CountTokens(string text)
     {
-        var (start, end) = Strip(_native.Value!.Encode(text));
+        var (start, end) = Strip(EncodeRaw(text));
         return end - start;
     }
 
@@ -88,11 +92,42 @@ public sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
     /// <summary>Frees the native tokenizers of every thread.</summary>
     public void Dispose()
     {
-        foreach (var native in _native.Values)
+        lock (_all)
         {
-            native.Dispose();
+            foreach (var native in _all)
+            {
+                native.Dispose();
+            }
+            _all.Clear();
         }
-        _native.Dispose();
+    }
+
+    private uint[] EncodeRaw(string text)
+    {
+        var native = Rent();
+        try
+        {
+            return native.Encode(text);
+        }
+        finally
+        {
+            _pool.Add(native);
+        }
+    }
+
+    /// <summary>A native tokenizer no other thread is using: from the pool, or a new one (so at most one per concurrent caller).</summary>
+    private NativeTokenizer Rent()
+    {
+        if (_pool.TryTake(out var native))
+        {
+            return native;
+        }
+        native = new NativeTokenizer(_path);
+        lock (_all)
+        {
+            _all.Add(native);
+        }
+        return native;
     }
 
     private (int Start, int End) Strip(uint[] raw)

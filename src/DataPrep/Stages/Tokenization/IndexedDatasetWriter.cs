@@ -115,10 +115,6 @@ public sealed class IndexedDatasetWriter : IStage
         {
             var document = batch[i];
             var count = ids[i].Count;
-            stats.Increment(StageStats.DocsIn);
-            var bytes = System.Text.Encoding.UTF8.GetByteCount(document.Text);
-            stats.Increment(StageStats.BytesIn, bytes);
-            stats.Increment(StageStats.BytesOut, bytes);
             builder.AddDocument(CollectionsMarshal.AsSpan(ids[i]), _endOfDocument);
             document.Metadata[_options.MetadataKey] = (long)count;
             stats.Increment(TokenizeStage.TokensCounter, count);
@@ -127,7 +123,6 @@ public sealed class IndexedDatasetWriter : IStage
             {
                 stats.Increment("tokens.eod");
             }
-            stats.Increment(StageStats.DocsOut);
         }
         stats.AddElapsed(System.Diagnostics.Stopwatch.GetElapsedTime(start));
     }

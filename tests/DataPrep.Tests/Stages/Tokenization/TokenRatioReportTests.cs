@@ -137,4 +137,22 @@ public sealed class TokenRatioReportTests
             $"r50k {r50k.ParallelKoreanToEnglish:F2} vs o200k {o200k.ParallelKoreanToEnglish:F2}");
         Assert.True(o200k.ParallelKoreanToEnglish > 1.0);
     }
+
+    [Fact]
+    public async Task PipelineStageWritesTheSameReportAndPassesDocumentsThrough()
+    {
+        var documents = CorpusReader.Read("ko-en-parallel-news.jsonl.gz", limit: 120).ToList();
+        var prefix = Path.Combine(TestPaths.NewTempDirectory(), "reports", "ratio");
+        var stage = new TokenRatioStage(new TokenRatioStageOptions { Tokenizers = ["cl100k_base", Llama2], OutputPrefix = prefix, BatchSize = 50 });
+
+        var result = await StageHarness.RunAsync(stage, documents);
+        var direct = new TokenRatioReport().Run(["cl100k_base", Llama2], documents);
+
+        Assert.Equal(documents.Select(d => d.Id), result.KeptIds);
+        using var json = JsonDocument.Parse(File.ReadAllText(prefix + ".json"));
+        var totals = json.RootElement.GetProperty("tokenizers").EnumerateArray().Select(e => e.GetProperty("totalTokens").GetInt64());
+        Assert.Equal(direct.Tokenizers.Select(t => t.TotalTokens), totals);
+        Assert.Contains("<svg", File.ReadAllText(prefix + ".html"));
+        Assert.Contains("llama2-sentencepiece", File.ReadAllText(prefix + ".txt"));
+    }
 }
