@@ -244,7 +244,7 @@ public sealed class PipelineRunner
                 foreach (var document in batch)
                 {
                     await write(document).ConfigureAwait(false);
-                    var bytes = Encoding.UTF8.GetByteCount(document.Text);
+                    var bytes = document.Utf8Length;
                     outputStats.Increment(StageStats.DocsIn);
                     outputStats.Increment(StageStats.DocsOut);
                     outputStats.Increment(StageStats.BytesIn, bytes);
@@ -346,7 +346,7 @@ public sealed class PipelineRunner
                     foreach (var document in DocumentReaders.For(file, input.Format).Read(file, context, cancellationToken))
                     {
                         batch.Add(document);
-                        var bytes = Encoding.UTF8.GetByteCount(document.Text);
+                        var bytes = document.Utf8Length;
                         context.Stage.Stats.Increment(StageStats.BytesIn, bytes);
                         context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
                         Interlocked.Add(ref counters.BytesRead, bytes);
@@ -456,7 +456,7 @@ public sealed class PipelineRunner
             }
             var document = enumerator.Current;
             stats.Increment(docsKey);
-            stats.Increment(bytesKey, Encoding.UTF8.GetByteCount(document.Text));
+            stats.Increment(bytesKey, document.Utf8Length);
             yield return document;
         }
     }

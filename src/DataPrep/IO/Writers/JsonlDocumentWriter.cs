@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Compression;
-using System.Text.Json;
 using DataPrep.Documents;
 
 namespace DataPrep.IO.Writers;
@@ -21,7 +20,7 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     private readonly string _idField;
     private readonly string _textField;
     private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold * 2);
-    private readonly Utf8JsonWriter _json;
+    private readonly JsonLineWriter _json;
     private readonly List<string> _files = [];
     private AtomicFile? _file;
     private Stream? _stream;
@@ -39,7 +38,7 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
         _maxFileBytes = maxFileBytes;
         _idField = idField;
         _textField = textField;
-        _json = new Utf8JsonWriter(_buffer, DocumentJson.WriterOptions);
+        _json = new JsonLineWriter(_buffer);
     }
 
     /// <inheritdoc />
@@ -58,10 +57,11 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     /// <summary>Writes one document (synchronously; the runner calls it on the writer's own thread).</summary>
     public void Write(Document document)
     {
-        _json.Reset(_buffer);
-        DocumentJson.Write(_json, document, _idField, _textField);
-        _json.Flush();
-        _buffer.Write("\n"u8);
+        _json.StartObject();
+        _json.Property(_idField, document.Id);
+        _json.Property(_textField, document.Text);
+        _json.Metadata(document.Metadata, _idField, _textField);
+        _json.EndLine();
         Documents++;
         if (_buffer.WrittenCount >= FlushThreshold)
         {
@@ -128,7 +128,6 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        _json.Dispose();
         if (_file is not null)
         {
             try
