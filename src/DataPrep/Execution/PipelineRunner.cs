@@ -93,7 +93,9 @@ public sealed class PipelineRunner
         return merged;
     }
 
-    private void CheckRunFile(int world)
+    /// <summary>Writes <c>run.json</c> (world size, stages, phases) or checks that the folder's run matches this one.</summary>
+    /// <exception cref="PipelineConfigException">The folder holds a run with another world size or other stages.</exception>
+    public void CheckRunFile(int world)
     {
         var path = Path.Combine(_layout.Root, "run.json");
         var stageIds = string.Join(",", _pipeline.Stages.Select(s => s.Id));
