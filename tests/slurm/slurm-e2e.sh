@@ -46,23 +46,27 @@ echo "slurm kept set = local kept set ($(wc -l < "$work/slurm.ids") documents), 
 
 echo "== fault: SIGKILL one task mid-way, then resubmit"
 big=(../shared/corpora/ko-wiki.jsonl.gz ../shared/corpora/en-wiki.jsonl.gz ../shared/corpora/ko-petitions.jsonl.gz ../shared/corpora/en-web-cc.jsonl.gz)
-"${cli[@]}" run configs/default.yaml --input "${big[@]}" --world-size 4 --output "$work/local-big" --log-level Warning >/dev/null
-"${cli[@]}" slurm submit configs/default.yaml --input "${big[@]}" --tasks 4 --cpus-per-task 1 --output "$work/big" >"$work/jobs.txt"
+"${cli[@]}" run configs/bench-framework.yaml --input "${big[@]}" --world-size 4 --output "$work/local-big" --log-level Warning >/dev/null
+"${cli[@]}" slurm submit configs/bench-framework.yaml --input "${big[@]}" --tasks 4 --cpus-per-task 1 --output "$work/big" >"$work/jobs.txt"
 array=$(head -1 "$work/jobs.txt" | cut -f1)
-# Wait until task 0 (ko-wiki, the largest file) is running, let it work, then kill it hard.
-for _ in $(seq 1 120); do
-  if squeue -h -j "${array}_0" -t R 2>/dev/null | grep -q .; then break; fi
-  sleep 0.5
+# Files are sorted, so shard 3 reads ko-wiki, the largest. Wait until it is writing its output (a hidden
+# temporary file exists), then kill it hard.
+killed=no
+for _ in $(seq 1 600); do
+  if ls -a "$work/big" 2>/dev/null | grep -q '^\.rank-00003-00000\.jsonl\.gz\..*\.tmp$'; then
+    scancel --signal=KILL "${array}_3" && killed=yes
+    break
+  fi
+  sleep 0.05
 done
-sleep 2
-scancel --signal=KILL "${array}_0" || true
+[ "$killed" = yes ] || { echo "could not catch shard 3 while it was writing"; exit 1; }
 wait_for_jobs
 if "${cli[@]}" slurm status "$work/big"; then echo "expected the killed shard to be missing"; exit 1; fi
-if ls "$work/big"/rank-00000-* >/dev/null 2>&1; then echo "the killed shard left output that looks complete"; ls -la "$work/big"; exit 1; fi
-test ! -e "$work/big/done/p0-rank-00000"
+if ls "$work/big"/rank-00003-* >/dev/null 2>&1; then echo "the killed shard left output that looks complete"; ls -la "$work/big"; exit 1; fi
+test ! -e "$work/big/done/p0-rank-00003"
 echo "killed shard left no visible output and no marker"
-"${cli[@]}" slurm submit configs/default.yaml --input "${big[@]}" --tasks 4 --cpus-per-task 1 --output "$work/big" | tee "$work/resubmit.txt"
-grep -q "array 0$" "$work/resubmit.txt" || { echo "resubmission should run only shard 0"; exit 1; }
+"${cli[@]}" slurm submit configs/bench-framework.yaml --input "${big[@]}" --tasks 4 --cpus-per-task 1 --output "$work/big" | tee "$work/resubmit.txt"
+grep -q "array 3$" "$work/resubmit.txt" || { echo "resubmission should run only shard 3"; exit 1; }
 wait_for_jobs
 "${cli[@]}" slurm status "$work/big"
 kept_ids "$work/big" > "$work/big.ids"

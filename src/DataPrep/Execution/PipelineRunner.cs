@@ -320,7 +320,9 @@ public sealed class PipelineRunner
         {
             return;
         }
-        foreach (var file in Directory.EnumerateFiles(_layout.Root, shard.FileStem + "-*"))
+        // Visible parts, and hidden temporary files of a shard that was killed while writing.
+        foreach (var file in Directory.EnumerateFiles(_layout.Root, shard.FileStem + "-*")
+            .Concat(Directory.EnumerateFiles(_layout.Root, "." + shard.FileStem + "-*.tmp")))
         {
             File.Delete(file);
         }

@@ -6,8 +6,8 @@ namespace DataPrep.IO.Writers;
 
 /// <summary>
 /// Writes documents as JSON Lines into <c>{folder}/{stem}-{part:D5}.jsonl[.gz|.zst]</c>, starting a new
-/// part after <c>maxFileBytes</c> of uncompressed JSON. Each part is written under a hidden temporary
-/// name and renamed when complete.
+/// part after <c>maxFileBytes</c> of uncompressed JSON. Parts are written under hidden temporary names
+/// and all renamed into place by <see cref="Complete"/>, so a shard killed mid-way leaves no visible part.
 /// </summary>
 public sealed class JsonlDocumentWriter : IDocumentWriter
 {
@@ -22,6 +22,7 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold * 2);
     private readonly JsonLineWriter _json;
     private readonly List<string> _files = [];
+    private readonly List<AtomicFile> _closedParts = [];
     private AtomicFile? _file;
     private Stream? _stream;
     private long _fileBytes;
@@ -102,9 +103,8 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
         {
             _stream.Dispose();
         }
-        _file.Commit();
-        _files.Add(_file.FinalPath);
-        _file.Dispose();
+        _file.Close();
+        _closedParts.Add(_file);
         _file = null;
         _stream = null;
         _fileBytes = 0;
@@ -123,6 +123,13 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     {
         FlushBuffer();
         CommitPart();
+        foreach (var part in _closedParts)
+        {
+            part.Commit();
+            _files.Add(part.FinalPath);
+            part.Dispose();
+        }
+        _closedParts.Clear();
     }
 
     /// <inheritdoc />
@@ -139,6 +146,10 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
                 // The temporary file is deleted below; an error closing it changes nothing.
             }
             _file.Dispose();
+        }
+        foreach (var part in _closedParts)
+        {
+            part.Dispose();
         }
         return ValueTask.CompletedTask;
     }
