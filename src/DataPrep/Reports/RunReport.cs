@@ -62,7 +62,7 @@ public static class RunReport
                         list.Add(root.GetProperty("id").GetString() ?? "");
                     }
                     var language = root.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("language", out var l)
-                        ? l.GetString() ?? "?" : "?";
+                        ? l.GetString() ?? "unknown" : "unknown";
                     byLanguage[(reason, language)] = byLanguage.GetValueOrDefault((reason, language)) + 1;
                 }
                 if (partial)
