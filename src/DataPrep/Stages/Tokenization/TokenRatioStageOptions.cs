@@ -10,10 +10,11 @@ public sealed record TokenRatioStageOptions : IValidatableOptions
     [Description("Tokenizers to compare: encoding names (r50k_base, gpt2, cl100k_base, o200k_base) or paths to a .model, a tokenizer.json or a folder.")]
     public IReadOnlyList<string> Tokenizers { get; init; } = ["o200k_base"];
 
-    /// <summary>Path prefix of the report files (<c>PREFIX.json</c>, <c>PREFIX.html</c>, <c>PREFIX.txt</c>);
-    /// <c>_rank-NNNNN</c> is appended when the run has several shards. Required.</summary>
-    [Description("Path prefix of the report files (.json, .html, .txt); '_rank-NNNNN' is appended when the run has several shards. Required.")]
-    public string OutputPrefix { get; init; } = "";
+    /// <summary>Path prefix of the report files (<c>PREFIX.json</c>, <c>PREFIX.html</c>, <c>PREFIX.txt</c>), relative to
+    /// the working directory unless absolute; <c>_rank-NNNNN</c> is appended when the run has several shards.
+    /// Default <c>out/reports/token-ratio</c>.</summary>
+    [Description("Path prefix of the report files (.json, .html, .txt), relative to the working directory; '_rank-NNNNN' is appended when the run has several shards.")]
+    public string OutputPrefix { get; init; } = "out/reports/token-ratio";
 
     /// <summary>Normalise to NFC before counting (default false: counted as given, with a warning on decomposed Hangul).</summary>
     [Description("Normalise text to NFC before counting; by default text is counted as given and decomposed Hangul is reported as a warning.")]
@@ -36,7 +37,7 @@ public sealed record TokenRatioStageOptions : IValidatableOptions
         }
         if (string.IsNullOrWhiteSpace(OutputPrefix))
         {
-            yield return new OptionProblem("outputPrefix", "outputPrefix is required: the path prefix of the report files (e.g. out/reports/token-ratio).");
+            yield return new OptionProblem("outputPrefix", "outputPrefix must not be empty: the path prefix of the report files (e.g. out/reports/token-ratio).");
         }
         if (BatchSize < 1)
         {

@@ -100,9 +100,9 @@ public sealed class IndexedDatasetWriterTests
     }
 
     [Fact]
-    public void MissingOutputPrefixIsAnOptionProblem()
+    public void EmptyOutputPrefixAndZeroBatchAreOptionProblems()
     {
-        var problems = new IndexedDatasetOptions { BatchSize = 0 }.Validate().Select(p => p.Property).ToList();
+        var problems = new IndexedDatasetOptions { OutputPrefix = "", BatchSize = 0 }.Validate().Select(p => p.Property).ToList();
 
         Assert.Equal(["outputPrefix", "batchSize"], problems);
     }
