@@ -15,6 +15,8 @@ namespace DataPrep.Stages.Tokenization;
 /// </remarks>
 public sealed class TiktokenTextTokenizer : ITextTokenizer
 {
+    private const int CacheSize = 100_000;
+
     private readonly TiktokenTokenizer _tokenizer;
     private readonly byte[][] _bytes;
     private readonly TokenKind[] _kinds;
@@ -55,7 +57,14 @@ public sealed class TiktokenTextTokenizer : ITextTokenizer
             _ => throw new ArgumentException(
                 $"Unknown tiktoken encoding '{encodingName}'. Known: {string.Join(", ", EncodingNames)}.", nameof(encodingName)),
         };
-        var ranks = ReadRanks(assembly, resource);
+        var data = ReadResource(assembly, resource);
+        var ranks = ParseRanks(data);
+        // Same vocabulary, pre-tokenizer and special tokens, but a larger word cache than the library's default (8,192):
+        // Korean text has many distinct words; measured +40% on a single pass over ko-nsmc-reviews, same ids.
+        using (var vocabulary = new MemoryStream(data, writable: false))
+        {
+            tokenizer = TiktokenTokenizer.Create(vocabulary, tokenizer.PreTokenizer, tokenizer.Normalizer, tokenizer.SpecialTokens, CacheSize);
+        }
         var size = ranks.Count;
         foreach (var (_, id) in tokenizer.SpecialTokens ?? new Dictionary<string, int>())
         {
@@ -101,13 +110,20 @@ public sealed class TiktokenTextTokenizer : ITextTokenizer
     /// <inheritdoc />
     public TokenKind GetTokenKind(int id) => (uint)id < (uint)_kinds.Length ? _kinds[id] : TokenKind.Unknown;
 
-    private static List<(int Id, byte[] Bytes)> ReadRanks(string assemblyName, string resourceName)
+    private static byte[] ReadResource(string assemblyName, string resourceName)
     {
         var assembly = Assembly.Load(assemblyName);
         using var compressed = assembly.GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException($"Resource '{resourceName}' not found in {assemblyName}.");
         using var deflate = new DeflateStream(compressed, CompressionMode.Decompress);
-        using var reader = new StreamReader(deflate, Encoding.UTF8);
+        using var copy = new MemoryStream();
+        deflate.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static List<(int Id, byte[] Bytes)> ParseRanks(byte[] data)
+    {
+        using var reader = new StreamReader(new MemoryStream(data, writable: false), Encoding.UTF8);
         var result = new List<(int, byte[])>(200_000);
         // The data packages store "Capacity: N" then one base64 token per line, the line number being the rank;
         // a classic .tiktoken line ("base64 rank") is accepted too.
