@@ -3,7 +3,7 @@ using System.Buffers;
 namespace DataPrep.Stages.Pii;
 
 /// <summary>
-/// Finds Korean business registration numbers (사업자등록번호) <c>XXX-XX-XXXXX</c> whose check digit is valid;
+/// Finds Korean business registration numbers (사업자등록번호) <c>XXX-XX-XXXXX</c> (hyphens or spaces) whose check digit is valid;
 /// the ten digits without hyphens only next to a business-number keyword.
 /// </summary>
 /// <remarks>
@@ -52,7 +52,7 @@ public sealed class BusinessNumberDetector : IPiiDetector
         {
             return -1;
         }
-        var groups = DigitGroups.Read(text, start, PiiChars.IsHyphen);
+        var groups = DigitGroups.Read(text, start, c => c == ' ' || PiiChars.IsHyphen(c));
         Span<int> d = stackalloc int[10];
         int end;
         if (groups.Length(0) == 3 && groups.Count >= 3 && groups.Length(1) == 2 && groups.Length(2) == 5 && groups.StandsAlone(3))

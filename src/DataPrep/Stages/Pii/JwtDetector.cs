@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Buffers.Text;
+
 namespace DataPrep.Stages.Pii;
 
 /// <summary>
@@ -38,6 +41,10 @@ public sealed class JwtDetector : IPiiDetector
             {
                 continue;
             }
+            if (!HeaderIsJson(text[start..headerEnd]))
+            {
+                continue;
+            }
             var payloadEnd = SkipPart(text, headerEnd + 1);
             pos = payloadEnd;
             if (payloadEnd - headerEnd - 1 < 10 || payloadEnd - headerEnd - 1 > MaxPart)
@@ -57,6 +64,19 @@ public sealed class JwtDetector : IPiiDetector
             matches.Add(new PiiMatch(start, end - start, PiiType.Key, Priority));
             pos = end;
         }
+    }
+
+    /// <summary>The header must decode (base64url) to a JSON object naming an algorithm or a type, as every JWT header does.</summary>
+    private static bool HeaderIsJson(ReadOnlySpan<char> header)
+    {
+        Span<byte> decoded = stackalloc byte[1024];
+        if (header.Length > 1300 || Base64Url.DecodeFromChars(header, decoded, out _, out var written) != OperationStatus.Done)
+        {
+            return false;
+        }
+        var json = decoded[..written];
+        return json.Length > 2 && json[0] == (byte)'{'
+            && (json.IndexOf("\"alg\""u8) >= 0 || json.IndexOf("\"typ\""u8) >= 0 || json.IndexOf("\"kid\""u8) >= 0);
     }
 
     private static bool IsPartChar(char c) => PiiChars.IsAsciiWord(c) || c == '-';

@@ -83,6 +83,12 @@ public sealed class PhoneNumberDetector : IPiiDetector
         }
         var groups = DigitGroups.Read(text, start, IsSeparator);
         var g0 = groups.Length(0);
+        // "02) 1234-5678": the area code closed by ')' without an opening one, common in signatures and forms.
+        var afterArea = start + g0;
+        if (g0 is 2 or 3 && afterArea < text.Length && text[afterArea] == ')' && PrefixLength(text, start, g0) == g0)
+        {
+            return AfterArea(text, start, g0, afterArea + 1);
+        }
         // 0082-10-1234-5678 and 00 82 10 …: the international prefix dialled from Korea.
         if (g0 == 4 && PiiChars.Number(text, start, 4) == 82 && groups.Count >= 3)
         {
@@ -232,7 +238,12 @@ public sealed class PhoneNumberDetector : IPiiDetector
         {
             return -1;
         }
-        pos++;
+        return AfterArea(text, start, areaLength, pos + 1);
+    }
+
+    /// <summary>The subscriber part after a closed area code: <c>[space]NNN(N)-NNNN</c>.</summary>
+    private static int AfterArea(ReadOnlySpan<char> text, int start, int areaLength, int pos)
+    {
         if (pos < text.Length && text[pos] == ' ')
         {
             pos++;

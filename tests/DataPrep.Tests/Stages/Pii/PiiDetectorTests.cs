@@ -21,6 +21,7 @@ public sealed class PiiDetectorTests
     [InlineData("010 2345 6789", "phone", "010 2345 6789")]
     [InlineData("서울 02-123-4567번", "phone", "02-123-4567")]
     [InlineData("(031)987-6543 경기", "phone", "(031)987-6543")]
+    [InlineData("fax : 02) 3456-7890 관리", "phone", "02) 3456-7890")]
     [InlineData("인터넷전화 070-1234-5678", "phone", "070-1234-5678")]
     [InlineData("안심번호 0505-123-4567", "phone", "0505-123-4567")]
     [InlineData("call +82 10-1234-5678 now", "phone", "+82 10-1234-5678")]
