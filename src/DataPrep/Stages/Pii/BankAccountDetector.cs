@@ -13,7 +13,7 @@ public sealed class BankAccountDetector : IPiiDetector
 {
     private const int Priority = 55;
 
-    private static readonly SearchValues<string> Keywords = PiiContext.Words(
+    private static readonly KeywordSet Keywords = PiiContext.Words(
         "계좌", "입금", "예금주", "송금", "통장", "은행", "농협", "신한", "카카오뱅크", "케이뱅크", "토스뱅크",
         "새마을금고", "우체국", "수협", "신협", "account number", "account no", "acct", "bank account", "iban");
 
@@ -23,19 +23,19 @@ public sealed class BankAccountDetector : IPiiDetector
     /// <inheritdoc />
     public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
-        if (text.IndexOfAny(Keywords) < 0)
+        if (Keywords.IndexIn(text) < 0)
         {
             return;
         }
         var pos = 0;
+        var wide = PiiChars.HasWideDigits(text);
         while (pos < text.Length)
         {
-            var found = text[pos..].IndexOfAny(PiiChars.Digits);
-            if (found < 0)
+            var start = PiiChars.NextDigit(text, pos, wide);
+            if (start < 0)
             {
                 return;
             }
-            var start = pos + found;
             var end = TryMatch(text, start);
             if (end > 0)
             {
@@ -53,6 +53,10 @@ public sealed class BankAccountDetector : IPiiDetector
 
     private static int TryMatch(ReadOnlySpan<char> text, int start)
     {
+        if (!PiiChars.RunCanStart(text, start, 10, 14))
+        {
+            return -1;
+        }
         if (start > 0 && (PiiChars.IsAsciiWord(text[start - 1])
             || ((PiiChars.IsHyphen(text[start - 1]) || text[start - 1] == '.') && start > 1 && PiiChars.IsDigit(text[start - 2]))))
         {

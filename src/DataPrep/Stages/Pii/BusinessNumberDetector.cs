@@ -14,7 +14,7 @@ public sealed class BusinessNumberDetector : IPiiDetector
 {
     private const int Priority = 70;
 
-    private static readonly SearchValues<string> Keywords = PiiContext.Words(
+    private static readonly KeywordSet Keywords = PiiContext.Words(
         "사업자", "등록번호", "사업자번호", "BRN", "business registration", "business number", "tax id");
 
     /// <inheritdoc />
@@ -24,14 +24,14 @@ public sealed class BusinessNumberDetector : IPiiDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
         var pos = 0;
+        var wide = PiiChars.HasWideDigits(text);
         while (pos < text.Length)
         {
-            var found = text[pos..].IndexOfAny(PiiChars.Digits);
-            if (found < 0)
+            var start = PiiChars.NextDigit(text, pos, wide);
+            if (start < 0)
             {
                 return;
             }
-            var start = pos + found;
             var end = TryMatch(text, start);
             if (end > 0)
             {
@@ -47,6 +47,10 @@ public sealed class BusinessNumberDetector : IPiiDetector
 
     private static int TryMatch(ReadOnlySpan<char> text, int start)
     {
+        if (!PiiChars.RunCanStart(text, start, 10, 10))
+        {
+            return -1;
+        }
         if (start > 0 && (PiiChars.IsAsciiWord(text[start - 1])
             || ((PiiChars.IsHyphen(text[start - 1]) || text[start - 1] == '.') && start > 1 && PiiChars.IsDigit(text[start - 2]))))
         {

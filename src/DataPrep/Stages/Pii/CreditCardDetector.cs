@@ -21,14 +21,14 @@ public sealed class CreditCardDetector : IPiiDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
         var pos = 0;
+        var wide = PiiChars.HasWideDigits(text);
         while (pos < text.Length)
         {
-            var found = text[pos..].IndexOfAny(PiiChars.Digits);
-            if (found < 0)
+            var start = PiiChars.NextDigit(text, pos, wide);
+            if (start < 0)
             {
                 return;
             }
-            var start = pos + found;
             var end = TryMatch(text, start);
             if (end > 0)
             {
@@ -46,6 +46,10 @@ public sealed class CreditCardDetector : IPiiDetector
 
     private static int TryMatch(ReadOnlySpan<char> text, int start)
     {
+        if (!PiiChars.RunCanStart(text, start, 13, 19))
+        {
+            return -1;
+        }
         if (start > 0 && (PiiChars.IsAsciiWord(text[start - 1])
             || ((PiiChars.IsHyphen(text[start - 1]) || text[start - 1] == '.') && start > 1 && PiiChars.IsDigit(text[start - 2]))))
         {

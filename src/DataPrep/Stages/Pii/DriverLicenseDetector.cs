@@ -12,7 +12,7 @@ public sealed class DriverLicenseDetector : IPiiDetector
 {
     private const int Priority = 45;
 
-    private static readonly SearchValues<string> Keywords = PiiContext.Words(
+    private static readonly KeywordSet Keywords = PiiContext.Words(
         "운전면허", "면허번호", "면허증", "driver's licen", "drivers licen", "driver licen", "driving licen", "license no", "licence no");
 
     /// <inheritdoc />
@@ -21,19 +21,19 @@ public sealed class DriverLicenseDetector : IPiiDetector
     /// <inheritdoc />
     public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
-        if (text.IndexOfAny(Keywords) < 0)
+        if (Keywords.IndexIn(text) < 0)
         {
             return;
         }
         var pos = 0;
+        var wide = PiiChars.HasWideDigits(text);
         while (pos < text.Length)
         {
-            var found = text[pos..].IndexOfAny(PiiChars.Digits);
-            if (found < 0)
+            var start = PiiChars.NextDigit(text, pos, wide);
+            if (start < 0)
             {
                 return;
             }
-            var start = pos + found;
             var end = TryMatch(text, start);
             if (end > 0)
             {
@@ -51,6 +51,10 @@ public sealed class DriverLicenseDetector : IPiiDetector
 
     private static int TryMatch(ReadOnlySpan<char> text, int start)
     {
+        if (!PiiChars.RunCanStart(text, start, 12, 12))
+        {
+            return -1;
+        }
         if (start > 0 && (PiiChars.IsAsciiWord(text[start - 1]) || PiiChars.IsHyphen(text[start - 1])))
         {
             return -1;

@@ -21,7 +21,7 @@ public sealed class IpAddressDetector : IPiiDetector
     private const int MaxIpv6Run = 64;
 
     private static readonly SearchValues<char> Ipv6Chars = SearchValues.Create("0123456789abcdefABCDEF:.");
-    private static readonly SearchValues<string> AddressWords = PiiContext.Words(
+    private static readonly KeywordSet AddressWords = PiiContext.Words(
         "ip", "server", "dns", "host", "address", "ping", "주소", "서버", "접속");
 
     private readonly bool _includePrivate;

@@ -15,7 +15,7 @@ public sealed class PassportNumberDetector : IPiiDetector
     private const int WindowAfter = 40;
     private const int WindowBefore = 12;
 
-    private static readonly SearchValues<string> Keywords = PiiContext.Words("여권", "passport");
+    private static readonly KeywordSet Keywords = PiiContext.Words("여권", "passport");
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Passport;
@@ -25,14 +25,14 @@ public sealed class PassportNumberDetector : IPiiDetector
     {
         var pos = 0;
         var scannedTo = 0;
+        var cursor = default(KeywordSet.Cursor);
         while (pos < text.Length)
         {
-            var found = text[pos..].IndexOfAny(Keywords);
-            if (found < 0)
+            var keyword = Keywords.Next(text, pos, ref cursor);
+            if (keyword < 0)
             {
                 return;
             }
-            var keyword = pos + found;
             var from = Math.Max(scannedTo, keyword - WindowBefore);
             var to = Math.Min(text.Length, keyword + WindowAfter);
             for (var i = from; i < to; i++)

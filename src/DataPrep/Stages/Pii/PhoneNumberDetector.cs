@@ -18,7 +18,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
 {
     private const int Priority = 50;
 
-    private static readonly SearchValues<string> PhoneWords = PiiContext.Words(
+    private static readonly KeywordSet PhoneWords = PiiContext.Words(
         "전화", "연락", "휴대폰", "핸드폰", "휴대전화", "폰번호", "번호", "문의", "상담", "고객센터", "콜센터", "대표번호", "팩스",
         "tel", "phone", "mobile", "call", "fax", "contact", "hp", "☎", "☏", "📞");
 
@@ -29,14 +29,14 @@ public sealed class PhoneNumberDetector : IPiiDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
         var pos = 0;
+        var wide = PiiChars.HasWideDigits(text);
         while (pos < text.Length)
         {
-            var found = text[pos..].IndexOfAny(PiiChars.Digits);
-            if (found < 0)
+            var start = PiiChars.NextDigit(text, pos, wide);
+            if (start < 0)
             {
                 return;
             }
-            var start = pos + found;
             var end = TryMatch(text, start, out var matchStart);
             if (end > 0)
             {
@@ -59,6 +59,10 @@ public sealed class PhoneNumberDetector : IPiiDetector
     {
         matchStart = start;
         var before = start > 0 ? text[start - 1] : '\0';
+        if (before is not ('+' or '(') && !PiiChars.RunCanStart(text, start, 9, 12))
+        {
+            return -1;
+        }
         if (PiiChars.IsAsciiLetter(before) || before == '_')
         {
             return -1;

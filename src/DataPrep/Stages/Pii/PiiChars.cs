@@ -12,6 +12,32 @@ internal static class PiiChars
     /// <summary>ASCII and full-width digits, for vectorised searches.</summary>
     public static readonly SearchValues<char> Digits = SearchValues.Create("0123456789０１２３４５６７８９");
 
+    /// <summary>True when the text has any full-width digit (one vectorised pass); scanners then use the slower
+    /// two-range digit search, otherwise the ASCII range search.</summary>
+    public static bool HasWideDigits(ReadOnlySpan<char> text) => text.IndexOfAnyInRange('０', '９') >= 0;
+
+    /// <summary>Index of the first digit at or after <paramref name="from"/>, or −1.</summary>
+    public static int NextDigit(ReadOnlySpan<char> text, int from, bool wide)
+    {
+        var found = wide ? text[from..].IndexOfAny(Digits) : text[from..].IndexOfAnyInRange('0', '9');
+        return found < 0 ? -1 : from + found;
+    }
+
+    /// <summary>Cheap first test for numeric scanners: the digit run at <paramref name="start"/> either continues with a
+    /// separator and a digit (a grouped number) or has a length in [<paramref name="minAlone"/>, <paramref name="maxAlone"/>].
+    /// Most numbers in prose ("2019년", "3개") fail it before any grouping work.</summary>
+    public static bool RunCanStart(ReadOnlySpan<char> text, int start, int minAlone, int maxAlone)
+    {
+        var end = SkipDigits(text, start);
+        var length = end - start;
+        if (length >= minAlone && length <= maxAlone)
+        {
+            return true;
+        }
+        return end + 1 < text.Length && !IsDigit(text[end]) && text[end] is ' ' or '.' or ')' or '-' or '\uFF0D' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2212'
+            && IsDigit(text[end + 1]) || (end + 2 < text.Length && text[end] == ')' && text[end + 1] == ' ' && IsDigit(text[end + 2]));
+    }
+
     /// <summary>0–9 for an ASCII or full-width digit, otherwise −1.</summary>
     public static int Digit(char c)
     {

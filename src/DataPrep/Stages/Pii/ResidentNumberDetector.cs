@@ -19,11 +19,11 @@ public sealed class ResidentNumberDetector : IPiiDetector
 {
     private const int Priority = 80;
 
-    private static readonly SearchValues<string> Keywords = PiiContext.Words(
+    private static readonly KeywordSet Keywords = PiiContext.Words(
         "주민등록", "주민번호", "주민 번호", "외국인등록", "외국인번호", "생년월일", "RRN", "FRN", "resident registration",
         "registration number", "alien registration");
 
-    private static readonly SearchValues<string> VetoWords = PiiContext.Words(
+    private static readonly KeywordSet VetoWords = PiiContext.Words(
         "주문", "송장", "운송장", "접수번호", "일련번호", "관리번호", "법인", "order", "tracking", "invoice", "serial", "ticket");
 
     private readonly int _currentYear;
@@ -44,14 +44,14 @@ public sealed class ResidentNumberDetector : IPiiDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
         var pos = 0;
+        var wide = PiiChars.HasWideDigits(text);
         while (pos < text.Length)
         {
-            var found = text[pos..].IndexOfAny(PiiChars.Digits);
-            if (found < 0)
+            var start = PiiChars.NextDigit(text, pos, wide);
+            if (start < 0)
             {
                 return;
             }
-            var start = pos + found;
             var end = TryMatch(text, start, out var type);
             if (end > 0)
             {
@@ -70,6 +70,10 @@ public sealed class ResidentNumberDetector : IPiiDetector
     private int TryMatch(ReadOnlySpan<char> text, int start, out PiiType type)
     {
         type = PiiType.Rrn;
+        if (!PiiChars.RunCanStart(text, start, 13, 13))
+        {
+            return -1;
+        }
         if (start > 0 && (PiiChars.IsAsciiWord(text[start - 1])
             || ((PiiChars.IsHyphen(text[start - 1]) || text[start - 1] == '.') && start > 1 && PiiChars.IsDigit(text[start - 2]))))
         {

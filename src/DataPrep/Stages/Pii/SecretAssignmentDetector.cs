@@ -23,11 +23,11 @@ public sealed class SecretAssignmentDetector : IPiiDetector
 
     private static readonly string[] PasswordNames = ["password", "passwd", "pwd", "pass", "비밀번호", "패스워드", "비번", "암호"];
 
-    private static readonly SearchValues<string> Keywords = PiiContext.Words(
+    private static readonly KeywordSet Keywords = PiiContext.Words(
         "password", "passwd", "pwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "auth",
         "credential", "creds", "private_key", "privatekey", "비밀번호", "패스워드", "비번", "암호");
 
-    private static readonly SearchValues<string> HashWords = PiiContext.Words("sha", "md5", "hash", "digest", "checksum", "commit");
+    private static readonly KeywordSet HashWords = PiiContext.Words("sha", "md5", "hash", "digest", "checksum", "commit");
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Key;
@@ -36,14 +36,14 @@ public sealed class SecretAssignmentDetector : IPiiDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
         var pos = 0;
+        var cursor = default(KeywordSet.Cursor);
         while (pos < text.Length)
         {
-            var found = text[pos..].IndexOfAny(Keywords);
-            if (found < 0)
+            var at = Keywords.Next(text, pos, ref cursor);
+            if (at < 0)
             {
                 return;
             }
-            var at = pos + found;
             pos = at + 1;
             // The whole name around the keyword: my_api_key, DB_PASSWORD, "client_secret".
             var nameStart = at;
@@ -164,7 +164,7 @@ public sealed class SecretAssignmentDetector : IPiiDetector
             var lineStart = text[..nameStart].LastIndexOf('\n') + 1;
             var lineEnd = text[nameStart..].IndexOf('\n');
             var line = lineEnd < 0 ? text[lineStart..] : text[lineStart..(nameStart + lineEnd)];
-            if (line.IndexOfAny(HashWords) >= 0)
+            if (HashWords.IndexIn(line) >= 0)
             {
                 return false;
             }
