@@ -63,6 +63,9 @@ public sealed class ApiKeyDetector : IPiiDetector
         SearchValues.Create(Rules.Select(r => r.Prefix).Distinct().ToArray(), StringComparison.Ordinal);
 
     /// <inheritdoc />
+    public bool RequiresDigits => false;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.Key;
 
     /// <inheritdoc />

@@ -18,6 +18,9 @@ public sealed class BankAccountDetector : IPiiDetector
         "새마을금고", "우체국", "수협", "신협", "account number", "account no", "acct", "bank account", "iban");
 
     /// <inheritdoc />
+    public bool RequiresDigits => true;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.BankAccount;
 
     /// <inheritdoc />

@@ -18,6 +18,9 @@ public sealed class BusinessNumberDetector : IPiiDetector
         "사업자", "등록번호", "사업자번호", "BRN", "business registration", "business number", "tax id");
 
     /// <inheritdoc />
+    public bool RequiresDigits => true;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.Brn;
 
     /// <inheritdoc />

@@ -15,6 +15,9 @@ public sealed class CreditCardDetector : IPiiDetector
     private const int Priority = 90;
 
     /// <inheritdoc />
+    public bool RequiresDigits => true;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.Card;
 
     /// <inheritdoc />
@@ -85,7 +88,7 @@ public sealed class CreditCardDetector : IPiiDetector
             }
         }
         digits = digits[..n];
-        return IssuerAccepts(digits) && Luhn(digits) && !Repetitive(digits) ? end : -1;
+        return IssuerAccepts(digits) && Luhn(digits) ? end : -1;
     }
 
     private static int Layout(in DigitGroups groups)
@@ -150,21 +153,5 @@ public sealed class CreditCardDetector : IPiiDetector
             doubleIt = !doubleIt;
         }
         return sum % 10 == 0;
-    }
-
-    private static bool Repetitive(ReadOnlySpan<byte> d)
-    {
-        // 4444 4444 4444 4448-style fillers: at most two distinct digits is not a real card.
-        Span<bool> seen = stackalloc bool[10];
-        var distinct = 0;
-        foreach (var v in d)
-        {
-            if (!seen[v])
-            {
-                seen[v] = true;
-                distinct++;
-            }
-        }
-        return distinct <= 2;
     }
 }

@@ -22,6 +22,9 @@ public sealed class EmailDetector : IPiiDetector
          "php", "yml", "yaml", "xml", "lock", "zip", "gz", "tgz", "tar", "pdf", "mp3", "mp4", "wav", "txt", "csv", "exe", "dll"];
 
     /// <inheritdoc />
+    public bool RequiresDigits => false;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.Email;
 
     /// <inheritdoc />

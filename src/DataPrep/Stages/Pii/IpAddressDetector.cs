@@ -31,6 +31,9 @@ public sealed class IpAddressDetector : IPiiDetector
     public IpAddressDetector(bool includePrivate = false) => _includePrivate = includePrivate;
 
     /// <inheritdoc />
+    public bool RequiresDigits => false;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.Ip;
 
     /// <inheritdoc />

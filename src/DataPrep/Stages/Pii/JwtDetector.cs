@@ -15,6 +15,9 @@ public sealed class JwtDetector : IPiiDetector
     private const int MaxPart = 16_384;
 
     /// <inheritdoc />
+    public bool RequiresDigits => false;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.Key;
 
     /// <inheritdoc />

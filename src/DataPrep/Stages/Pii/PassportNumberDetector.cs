@@ -18,6 +18,9 @@ public sealed class PassportNumberDetector : IPiiDetector
     private static readonly KeywordSet Keywords = PiiContext.Words("여권", "passport");
 
     /// <inheritdoc />
+    public bool RequiresDigits => true;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.Passport;
 
     /// <inheritdoc />

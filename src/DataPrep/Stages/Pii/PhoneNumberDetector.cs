@@ -23,6 +23,9 @@ public sealed class PhoneNumberDetector : IPiiDetector
         "tel", "phone", "mobile", "call", "fax", "contact", "hp", "☎", "☏", "📞");
 
     /// <inheritdoc />
+    public bool RequiresDigits => true;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.Phone;
 
     /// <inheritdoc />

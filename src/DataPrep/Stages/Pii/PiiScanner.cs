@@ -55,9 +55,13 @@ public sealed class PiiScanner
     {
         result.Clear();
         scratch.Clear();
+        var hasDigits = text.IndexOfAnyInRange('0', '9') >= 0 || PiiChars.HasWideDigits(text);
         foreach (var detector in _detectors)
         {
-            detector.Detect(text, scratch);
+            if (hasDigits || !detector.RequiresDigits)
+            {
+                detector.Detect(text, scratch);
+            }
         }
         if (scratch.Count == 0)
         {

@@ -14,6 +14,9 @@ public sealed class PrivateKeyDetector : IPiiDetector
     private const int MaxHeader = 80;
 
     /// <inheritdoc />
+    public bool RequiresDigits => false;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.Key;
 
     /// <inheritdoc />

@@ -38,6 +38,9 @@ public sealed class ResidentNumberDetector : IPiiDetector
     public ResidentNumberDetector(int currentYear) => _currentYear = currentYear;
 
     /// <inheritdoc />
+    public bool RequiresDigits => true;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.Rrn;
 
     /// <inheritdoc />

@@ -30,6 +30,9 @@ public sealed class SecretAssignmentDetector : IPiiDetector
     private static readonly KeywordSet HashWords = PiiContext.Words("sha", "md5", "hash", "digest", "checksum", "commit");
 
     /// <inheritdoc />
+    public bool RequiresDigits => false;
+
+    /// <inheritdoc />
     public PiiType Type => PiiType.Key;
 
     /// <inheritdoc />
@@ -65,6 +68,13 @@ public sealed class SecretAssignmentDetector : IPiiDetector
             var valueStart = AssignmentValueStart(text, nameEnd);
             if (valueStart < 0)
             {
+                // Prose: "its secret key, HfBw…", "the token is Xy9…": a long random-looking token right after the name.
+                var (proseStart, proseLength) = ProseValue(text, nameEnd);
+                if (proseLength > 0)
+                {
+                    matches.Add(new PiiMatch(proseStart, proseLength, PiiType.Key, Priority));
+                    pos = proseStart + proseLength;
+                }
                 continue;
             }
             var quote = valueStart > 0 && text[valueStart - 1] is '"' or '\'' or '`' ? text[valueStart - 1] : '\0';
@@ -86,6 +96,42 @@ public sealed class SecretAssignmentDetector : IPiiDetector
             matches.Add(new PiiMatch(valueStart, value.Length, PiiType.Key, Priority));
             pos = valueStart + value.Length;
         }
+    }
+
+    private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=' or '_' or '-';
+
+    /// <summary>The first token of 20+ characters starting within 24 characters after the name (not past a line or
+    /// sentence end) that looks machine-made: upper, lower and digits, entropy ≥ 4 bits per character.</summary>
+    private static (int Start, int Length) ProseValue(ReadOnlySpan<char> text, int from)
+    {
+        var limit = Math.Min(text.Length, from + 24);
+        var i = from;
+        while (i < limit)
+        {
+            var c = text[i];
+            if (c == '\n' || (c == '.' && i + 1 < text.Length && text[i + 1] == ' '))
+            {
+                return default;
+            }
+            if (!IsTokenChar(c))
+            {
+                i++;
+                continue;
+            }
+            var end = i;
+            while (end < text.Length && end - i <= MaxValue && IsTokenChar(text[end]))
+            {
+                end++;
+            }
+            var token = text[i..end];
+            if (token.Length is >= 20 and <= MaxValue && token.IndexOfAnyInRange('a', 'z') >= 0 && token.IndexOfAnyInRange('A', 'Z') >= 0
+                && token.IndexOfAnyInRange('0', '9') >= 0 && Entropy(token) >= 4.0)
+            {
+                return (i, token.Length);
+            }
+            i = end;
+        }
+        return default;
     }
 
     private static bool IsNameChar(char c) => PiiChars.IsAsciiWord(c) || c is '-' or '.' || (c >= '가' && c <= '힣');
