@@ -24,10 +24,6 @@ public sealed class DriverLicenseDetector : IPiiDetector
     /// <inheritdoc />
     public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
-        if (Keywords.IndexIn(text) < 0)
-        {
-            return;
-        }
         var pos = 0;
         var wide = PiiChars.HasWideDigits(text);
         while (pos < text.Length)
