@@ -80,7 +80,8 @@ public sealed class PipelineRunner
         return MergeStats(_layout.Root);
     }
 
-    /// <summary>Reads every per-part stats file under <paramref name="outputFolder"/>, merges them and writes <c>stats.json</c>.</summary>
+    /// <summary>Reads every per-part stats file under <paramref name="outputFolder"/>, merges them and writes <c>stats.json</c>
+    /// and <c>report.html</c> from the merged result.</summary>
     public static PipelineStats MergeStats(string outputFolder)
     {
         var layout = new OutputLayout(outputFolder);
@@ -90,10 +91,13 @@ public sealed class PipelineRunner
             : [];
         var merged = PipelineStats.Merge(parts);
         AtomicFile.WriteAllText(layout.MergedStats, merged.ToJson());
+        Reports.RunReport.Write(layout.Root, merged);
         return merged;
     }
 
-    private void CheckRunFile(int world)
+    /// <summary>Writes <c>run.json</c> (world size, stages, phases) or checks that the folder's run matches this one.</summary>
+    /// <exception cref="PipelineConfigException">The folder holds a run with another world size or other stages.</exception>
+    public void CheckRunFile(int world)
     {
         var path = Path.Combine(_layout.Root, "run.json");
         var stageIds = string.Join(",", _pipeline.Stages.Select(s => s.Id));
@@ -244,7 +248,7 @@ public sealed class PipelineRunner
                 foreach (var document in batch)
                 {
                     await write(document).ConfigureAwait(false);
-                    var bytes = Encoding.UTF8.GetByteCount(document.Text);
+                    var bytes = document.Utf8Length;
                     outputStats.Increment(StageStats.DocsIn);
                     outputStats.Increment(StageStats.DocsOut);
                     outputStats.Increment(StageStats.BytesIn, bytes);
@@ -318,7 +322,9 @@ public sealed class PipelineRunner
         {
             return;
         }
-        foreach (var file in Directory.EnumerateFiles(_layout.Root, shard.FileStem + "-*"))
+        // Visible parts, and hidden temporary files of a shard that was killed while writing.
+        foreach (var file in Directory.EnumerateFiles(_layout.Root, shard.FileStem + "-*")
+            .Concat(Directory.EnumerateFiles(_layout.Root, "." + shard.FileStem + "-*.tmp")))
         {
             File.Delete(file);
         }
@@ -346,7 +352,7 @@ public sealed class PipelineRunner
                     foreach (var document in DocumentReaders.For(file, input.Format).Read(file, context, cancellationToken))
                     {
                         batch.Add(document);
-                        var bytes = Encoding.UTF8.GetByteCount(document.Text);
+                        var bytes = document.Utf8Length;
                         context.Stage.Stats.Increment(StageStats.BytesIn, bytes);
                         context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
                         Interlocked.Add(ref counters.BytesRead, bytes);
@@ -456,7 +462,7 @@ public sealed class PipelineRunner
             }
             var document = enumerator.Current;
             stats.Increment(docsKey);
-            stats.Increment(bytesKey, Encoding.UTF8.GetByteCount(document.Text));
+            stats.Increment(bytesKey, document.Utf8Length);
             yield return document;
         }
     }
