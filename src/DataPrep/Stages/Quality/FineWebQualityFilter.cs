@@ -106,6 +106,12 @@ public sealed class FineWebQualityFilter : FilterStage
     internal readonly record struct Limits(
         double MinTerminalLineRatio, int ShortLineLength, double MaxShortLineRatio, double MaxDuplicateLineCharRatio, double MaxNewlineToWordRatio)
     {
+        public FineWebQualityThresholds ToThresholds() => new()
+        {
+            MinTerminalLineRatio = MinTerminalLineRatio, ShortLineLength = ShortLineLength, MaxShortLineRatio = MaxShortLineRatio,
+            MaxDuplicateLineCharRatio = MaxDuplicateLineCharRatio, MaxNewlineToWordRatio = MaxNewlineToWordRatio,
+        };
+
         public static Limits Resolve(FineWebQualityThresholds t, Limits d) => new(
             t.MinTerminalLineRatio ?? d.MinTerminalLineRatio, t.ShortLineLength ?? d.ShortLineLength,
             t.MaxShortLineRatio ?? d.MaxShortLineRatio, t.MaxDuplicateLineCharRatio ?? d.MaxDuplicateLineCharRatio,

@@ -182,6 +182,14 @@ public sealed class GopherQualityFilter : FilterStage
         double MaxHashToWordRatio, double MaxEllipsisToWordRatio, double MaxBulletLineRatio, double MaxEllipsisLineRatio,
         double MinAlphaWordRatio, int MinStopWords, double MinParticleRatio)
     {
+        public GopherQualityThresholds ToThresholds() => new()
+        {
+            MinWords = MinWords, MaxWords = MaxWords, MinMeanWordLength = MinMeanWordLength, MaxMeanWordLength = MaxMeanWordLength,
+            MaxHashToWordRatio = MaxHashToWordRatio, MaxEllipsisToWordRatio = MaxEllipsisToWordRatio,
+            MaxBulletLineRatio = MaxBulletLineRatio, MaxEllipsisLineRatio = MaxEllipsisLineRatio,
+            MinAlphaWordRatio = MinAlphaWordRatio, MinStopWords = MinStopWords, MinParticleRatio = MinParticleRatio,
+        };
+
         public static Limits Resolve(GopherQualityThresholds t, Limits d) => new(
             t.MinWords ?? d.MinWords, t.MaxWords ?? d.MaxWords,
             t.MinMeanWordLength ?? d.MinMeanWordLength, t.MaxMeanWordLength ?? d.MaxMeanWordLength,

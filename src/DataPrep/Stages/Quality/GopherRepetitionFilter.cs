@@ -161,6 +161,13 @@ public sealed class GopherRepetitionFilter : FilterStage
         double MaxDuplicateLineRatio, double MaxDuplicateParagraphRatio, double MaxDuplicateLineCharRatio,
         double MaxDuplicateParagraphCharRatio, double[] MaxTopNGramCharRatios, double[] MaxDuplicateNGramCharRatios)
     {
+        public GopherRepetitionThresholds ToThresholds() => new()
+        {
+            MaxDuplicateLineRatio = MaxDuplicateLineRatio, MaxDuplicateParagraphRatio = MaxDuplicateParagraphRatio,
+            MaxDuplicateLineCharRatio = MaxDuplicateLineCharRatio, MaxDuplicateParagraphCharRatio = MaxDuplicateParagraphCharRatio,
+            MaxTopNGramCharRatios = (double[])MaxTopNGramCharRatios.Clone(), MaxDuplicateNGramCharRatios = (double[])MaxDuplicateNGramCharRatios.Clone(),
+        };
+
         public static Limits Resolve(GopherRepetitionThresholds t, Limits d) => new(
             t.MaxDuplicateLineRatio ?? d.MaxDuplicateLineRatio, t.MaxDuplicateParagraphRatio ?? d.MaxDuplicateParagraphRatio,
             t.MaxDuplicateLineCharRatio ?? d.MaxDuplicateLineCharRatio, t.MaxDuplicateParagraphCharRatio ?? d.MaxDuplicateParagraphCharRatio,

@@ -112,3 +112,23 @@ public class GopherQualityFilterTests
         Assert.DoesNotContain(result.Rejections, r => r.Reason.Code == "quality.gopher.too_few_words");
     }
 }
+
+public class GopherQualityConfigTests
+{
+    [Fact]
+    public void PartialKoreanOverrideFromConfigKeepsTheOtherKoreanDefaults()
+    {
+        var config = DataPrep.Configuration.PipelineConfig.Parse("""
+            input:  { path: "in.jsonl" }
+            stages:
+              - GopherQuality: { korean: { minWords: 10 } }
+            output: { path: out }
+            """);
+        var stage = Assert.IsType<GopherQualityFilter>(DataPrep.Pipeline.Pipeline.FromConfig(config).Stages[0]);
+        // 17 eojeols with a mean length under 3: kept only if the Korean word-length bounds (1.8-8) still apply.
+        var text = string.Join('\n', QualityTexts.Korean.Split('\n')[..2]);
+        var result = StageHarness.Run(stage, Some.Document(text));
+        Assert.Empty(result.Rejections);
+        Assert.Equal(10, stage.Options.Korean.MinWords);
+    }
+}
