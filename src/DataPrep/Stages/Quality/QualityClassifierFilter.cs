@@ -45,6 +45,9 @@ public sealed class QualityClassifierFilter : FilterStage
     /// <summary>The options in effect.</summary>
     public QualityClassifierOptions Options { get; }
 
+    /// <summary>The model that scores documents.</summary>
+    public QualityClassifierModel Model => _model;
+
     /// <inheritdoc />
     public override string Id => "quality.classifier";
 
