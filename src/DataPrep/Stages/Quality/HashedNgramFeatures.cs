@@ -55,8 +55,8 @@ internal sealed class HashedNgramFeatures
     public int Dimension => 1 << Bits;
 
     /// <summary>
-    /// Featurises <paramref name="text"/> into this thread's buffers and returns the sorted, distinct bucket
-    /// indices and their L2-normalised values. The spans are valid until the next call on this thread.
+    /// Featurises <paramref name="text"/> into this thread's buffers and returns the distinct bucket
+    /// indices (in first-seen order) and their L2-normalised values. The spans are valid until the next call on this thread.
     /// </summary>
     public int Extract(ReadOnlySpan<char> text, out ReadOnlySpan<int> indices, out ReadOnlySpan<float> values)
     {
@@ -103,27 +103,16 @@ internal sealed class HashedNgramFeatures
             start = i + 1;
         }
 
-        var used = hashes[..count];
-        used.Sort();
-        var outIndices = buffers.Indices(count);
-        var outValues = buffers.Values(count);
-        var distinct = 0;
+        // Count distinct buckets with an open-addressing table (linear time; no sort). Buckets come out in
+        // first-seen order, which is a function of the text alone, so scores are reproducible.
+        var distinct = buffers.CountDistinct(hashes[..count], out var outIndices, out var counts);
+        var outValues = buffers.Values(distinct);
         var sumSquares = 0.0;
-        var k = 0;
-        while (k < count)
+        for (var j = 0; j < distinct; j++)
         {
-            var bucket = used[k];
-            var run = 1;
-            while (k + run < count && used[k + run] == bucket)
-            {
-                run++;
-            }
-            var value = 1 + MathF.Log(run);
-            outIndices[distinct] = bucket;
-            outValues[distinct] = value;
+            var value = counts[j] == 1 ? 1f : 1 + MathF.Log(counts[j]);
+            outValues[j] = value;
             sumSquares += (double)value * value;
-            distinct++;
-            k += run;
         }
         if (distinct > 0)
         {
@@ -199,7 +188,66 @@ internal sealed class HashedNgramFeatures
 
         public Span<int> Hashes(int size) => Ensure(ref _hashes, size);
 
-        public Span<int> Indices(int size) => Ensure(ref _indices, size);
+        private int[] _slots = new int[1 << 14]; // bucket + 1; 0 = empty
+        private int[] _slotEntry = new int[1 << 14];
+        private int[] _counts = new int[8192];
+        private int[] _slotOf = new int[8192];
+
+        /// <summary>Distinct buckets of <paramref name="buckets"/> in first-seen order, with their counts.</summary>
+        public int CountDistinct(ReadOnlySpan<int> buckets, out Span<int> distinctBuckets, out Span<int> counts)
+        {
+            var capacity = 1 << 14;
+            while (capacity < buckets.Length * 2)
+            {
+                capacity <<= 1;
+            }
+            if (_slots.Length < capacity)
+            {
+                _slots = new int[capacity];
+                _slotEntry = new int[capacity];
+            }
+            var output = Ensure(ref _indices, buckets.Length);
+            var outCounts = Ensure(ref _counts, buckets.Length);
+            var slotOf = Ensure(ref _slotOf, buckets.Length);
+            var slots = _slots;
+            var entries = _slotEntry;
+            var mask = capacity - 1;
+            var shift = 32 - System.Numerics.BitOperations.Log2((uint)capacity);
+            var distinct = 0;
+            foreach (var bucket in buckets)
+            {
+                var key = bucket + 1;
+                var slot = (int)(((uint)key * 0x9E3779B1u) >> shift) & mask;
+                while (true)
+                {
+                    var existing = slots[slot];
+                    if (existing == key)
+                    {
+                        outCounts[entries[slot]]++;
+                        break;
+                    }
+                    if (existing == 0)
+                    {
+                        slots[slot] = key;
+                        entries[slot] = distinct;
+                        slotOf[distinct] = slot;
+                        output[distinct] = bucket;
+                        outCounts[distinct] = 1;
+                        distinct++;
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+            }
+            // Clear only the slots used, so a short document after a long one costs little.
+            for (var j = 0; j < distinct; j++)
+            {
+                slots[slotOf[j]] = 0;
+            }
+            distinctBuckets = output[..distinct];
+            counts = outCounts[..distinct];
+            return distinct;
+        }
 
         public Span<float> Values(int size)
         {
