@@ -12,8 +12,9 @@ namespace DataPrep.Stages.Quality;
 /// tune thresholds before a run (<c>dataprep quality report</c>).
 /// </summary>
 /// <remarks>
-/// <para>Covered stages: <c>GopherQuality</c>, <c>GopherRepetition</c>, <c>FineWebQuality</c>,
-/// <c>ScriptQuality</c>, <c>Language</c> and <c>QualityClassifier</c>. Each rule is measured exactly as its
+/// <para>Covered stages: <c>GopherQuality</c>, <c>GopherRepetition</c>, <c>FineWebQuality</c>, <c>C4Quality</c>
+/// (lorem ipsum, '{', and a sweep of the minimum sentences), <c>ScriptQuality</c>, <c>Language</c> and
+/// <c>QualityClassifier</c>. Each rule is measured exactly as its
 /// stage measures it (the same thresholds per language, the same mixed Korean/English leniency), so the
 /// share at the configured threshold is what that rule alone drops, and a stage's summary is what the stage
 /// alone rejects. Rules are counted independently: a document failing two rules counts for both, unlike a
@@ -21,7 +22,7 @@ namespace DataPrep.Stages.Quality;
 /// <para>Transforms (<c>Normalize</c>) and <c>LanguageId</c> that come before the last covered stage run
 /// first, in config order, so rules see the text and language a run would give them; other filters do not
 /// run, so every rule sees every document. Other stages
-/// (<c>C4Quality</c>, <c>Blocklist</c>, dedup, PII, tokenization) are listed as not covered.</para>
+/// (<c>Blocklist</c>, dedup, PII, tokenization) are listed as not covered.</para>
 /// </remarks>
 public sealed class QualityWhatIfReport
 {
@@ -42,7 +43,7 @@ public sealed class QualityWhatIfReport
         var lastCovered = list.FindLastIndex(IsCovered);
         if (lastCovered < 0)
         {
-            throw new ArgumentException("the pipeline has no stage the what-if report covers (GopherQuality, GopherRepetition, FineWebQuality, ScriptQuality, Language, QualityClassifier).");
+            throw new ArgumentException("the pipeline has no stage the what-if report covers (GopherQuality, GopherRepetition, FineWebQuality, C4Quality, ScriptQuality, Language, QualityClassifier).");
         }
         for (var i = 0; i < list.Count; i++)
         {
@@ -69,6 +70,9 @@ public sealed class QualityWhatIfReport
                 case QualityClassifierFilter classifier:
                     AddClassifier(classifier);
                     break;
+                case C4QualityFilter c4:
+                    AddC4(c4);
+                    break;
                 case TransformStage or LanguageIdAnnotator when i < lastCovered:
                     _preparation.Add((DocumentStage)stage);
                     break;
@@ -84,7 +88,8 @@ public sealed class QualityWhatIfReport
     }
 
     private static bool IsCovered(IStage stage) =>
-        stage is GopherQualityFilter or GopherRepetitionFilter or FineWebQualityFilter or ScriptQualityFilter or LanguageFilter or QualityClassifierFilter;
+        stage is GopherQualityFilter or GopherRepetitionFilter or FineWebQualityFilter or ScriptQualityFilter or LanguageFilter
+            or QualityClassifierFilter or C4QualityFilter;
 
     /// <summary>Measures <paramref name="documents"/> and returns the sweeps.</summary>
     public QualityWhatIfResult Run(IEnumerable<Document> documents)
@@ -340,8 +345,59 @@ public sealed class QualityWhatIfReport
             m => model.Score(m.Document.Text));
     }
 
-    private void Add(string stage, RejectionReason reason, string option, Kind kind, bool minimum, Func<bool, double> configured, Func<Measure, double?> value) =>
-        _rules.Add(new Rule(stage, reason.Code, option, kind, minimum, configured, value));
+    private void AddC4(C4QualityFilter stage)
+    {
+        // C4's sentence count depends on which lines survive its line rules, and lorem ipsum and '{' are only
+        // looked for in surviving lines: a copy of the stage that demands unreachably many sentences (and never
+        // rewrites text) reports, for every document, either the lorem/curly rejection or the sentence count.
+        var probe = new C4Probe(new C4QualityFilter(stage.Options with
+        {
+            MinSentences = int.MaxValue, MinSentencesKorean = int.MaxValue, RemoveLines = false,
+        }));
+        var o = stage.Options;
+        Add(stage.Id, C4QualityFilter.LoremIpsum, "filterLoremIpsum", Kind.Flag, false, _ => 0.5,
+            m => probe.Code(m.Document) == C4QualityFilter.LoremIpsum.Code ? 1 : 0);
+        Add(stage.Id, C4QualityFilter.CurlyBracket, "filterCurlyBracket", Kind.Flag, false, _ => 0.5,
+            m => probe.Code(m.Document) == C4QualityFilter.CurlyBracket.Code ? 1 : 0);
+        Add(stage.Id, C4QualityFilter.TooFewSentences, "minSentences", Kind.Count, true, k => k ? o.MinSentencesKorean : o.MinSentences,
+            m => probe.Code(m.Document) == C4QualityFilter.TooFewSentences.Code ? probe.Sentences : null, koreanOption: "minSentencesKorean");
+    }
+
+    private void Add(string stage, RejectionReason reason, string option, Kind kind, bool minimum, Func<bool, double> configured, Func<Measure, double?> value,
+        string? koreanOption = null) =>
+        _rules.Add(new Rule(stage, reason.Code, option, kind, minimum, configured, value, koreanOption));
+
+    /// <summary>Runs a C4 copy once per document and keeps its verdict.</summary>
+    private sealed class C4Probe(C4QualityFilter stage) : IRejectionSink
+    {
+        private readonly StageContext _context = new(stage.Id, ShardSpec.Single, rejections: null);
+        private Document? _document;
+        private Rejection? _last;
+
+        public double Sentences { get; private set; }
+
+        public string? Code(Document document)
+        {
+            if (!ReferenceEquals(document, _document))
+            {
+                _document = document;
+                _last = null;
+                var context = new StageContext(stage.Id, ShardSpec.Single, _context.Stats, rejections: this);
+                stage.Process(document, context);
+                Sentences = 0;
+                if (_last is { Detail: { } detail } && _last.Reason == C4QualityFilter.TooFewSentences)
+                {
+                    // Detail is machine-made: "sentences=12<2147483647".
+                    var from = detail.IndexOf('=', StringComparison.Ordinal) + 1;
+                    var to = detail.IndexOf('<', StringComparison.Ordinal);
+                    Sentences = double.Parse(detail.AsSpan(from, to - from), System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            return _last?.Reason.Code;
+        }
+
+        public void Reject(Rejection rejection) => _last = rejection;
+    }
 
     private enum Kind
     {
@@ -360,11 +416,14 @@ public sealed class QualityWhatIfReport
 
     private readonly record struct Measure(Document Document, DocumentAnalysis A, QualityProfile Profile, bool Repetition);
 
-    private sealed record Rule(string Stage, string Code, string OptionName, Kind Kind, bool Minimum, Func<bool, double> Configured, Func<Measure, double?> Value)
+    private sealed record Rule(string Stage, string Code, string OptionName, Kind Kind, bool Minimum, Func<bool, double> Configured, Func<Measure, double?> Value,
+        string? KoreanOptionName)
     {
         public string Direction => Kind == Kind.Flag ? "flag" : Minimum ? "min" : "max";
 
-        public string Option(bool korean) => Kind == Kind.Flag || !HasLanguageSets ? OptionName : (korean ? "korean." : "english.") + OptionName;
+        public string Option(bool korean) =>
+            KoreanOptionName is not null ? korean ? KoreanOptionName : OptionName
+            : Kind == Kind.Flag || !HasLanguageSets ? OptionName : (korean ? "korean." : "english.") + OptionName;
 
         private bool HasLanguageSets => Stage is "quality.gopher" or "quality.gopher_repetition" or "quality.fineweb";
 

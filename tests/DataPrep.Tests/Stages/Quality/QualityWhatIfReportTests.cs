@@ -17,12 +17,13 @@ public class QualityWhatIfReportTests(ITestOutputHelper output)
         .. QualityJunk.Build(perKind: 10).SelectMany(kind => kind.Value.Select((t, i) => Some.Document(t, $"{kind.Key}-{i}"))),
     ]);
 
-    private static IReadOnlyList<FilterStage> Stages() =>
+    private static IReadOnlyList<DocumentStage> Stages() =>
     [
         new ScriptQualityFilter(new ScriptQualityOptions()),
         new GopherRepetitionFilter(new GopherRepetitionOptions()),
         new GopherQualityFilter(new GopherQualityOptions { Korean = new GopherQualityThresholds { MinWords = 40 } }),
         new FineWebQualityFilter(new FineWebQualityOptions()),
+        new C4QualityFilter(new C4QualityOptions { FilterNoTerminalPunctuation = false }),
     ];
 
     private static readonly Lazy<QualityWhatIfResult> Result = new(() => new QualityWhatIfReport(Stages()).Run(Documents.Value));
@@ -69,6 +70,13 @@ public class QualityWhatIfReportTests(ITestOutputHelper output)
                 // ...and every sample at the configured threshold is a document the stage rejects.
                 Assert.All(sweeps.Where(s => s.Code == code).SelectMany(s => s.AtConfigured.SampleIds), id => Assert.Contains(id, rejectedIds));
             }
+            if (stage is C4QualityFilter)
+            {
+                // The report measures C4 through a copy of the stage, so every code matches exactly.
+                Assert.All(sweeps.Select(s => s.Code).Distinct(), code =>
+                    Assert.Equal(byCode.GetValueOrDefault(code), sweeps.Where(s => s.Code == code).Sum(s => s.AtConfigured.Dropped)));
+                Assert.True(byCode.GetValueOrDefault(C4QualityFilter.TooFewSentences.Code) > 0);
+            }
             // The stage's first rule sees every document, so it matches exactly.
             var first = sweeps[0].Code;
             Assert.Equal(byCode.GetValueOrDefault(first), sweeps.Where(s => s.Code == first).Sum(s => s.AtConfigured.Dropped));
@@ -110,6 +118,6 @@ public class QualityWhatIfReportTests(ITestOutputHelper output)
     [Fact]
     public void APipelineWithoutQualityRulesIsRefused()
     {
-        Assert.Throws<ArgumentException>(() => new QualityWhatIfReport([new C4QualityFilter(new C4QualityOptions())]));
+        Assert.Throws<ArgumentException>(() => new QualityWhatIfReport([new BlocklistFilter(new BlocklistOptions())]));
     }
 }
