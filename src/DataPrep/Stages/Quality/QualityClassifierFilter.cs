@@ -69,12 +69,12 @@ public sealed class QualityClassifierFilter : FilterStage
         ArgumentNullException.ThrowIfNull(context);
         if (string.IsNullOrWhiteSpace(options.Model))
         {
-            throw new ArgumentException("model is required: the path of a model trained with 'dataprep quality train'.", nameof(options));
+            throw new ArgumentException("model is required: the path of a model trained with 'dataprep quality train'.");
         }
         var path = context.ResolvePath(options.Model);
         if (!File.Exists(path))
         {
-            throw new ArgumentException($"model file '{options.Model}' does not exist (looked at {path}).", nameof(options));
+            throw new ArgumentException($"model file '{options.Model}' does not exist (looked at {path}).");
         }
         try
         {
@@ -82,7 +82,7 @@ public sealed class QualityClassifierFilter : FilterStage
         }
         catch (InvalidDataException e)
         {
-            throw new ArgumentException($"model file '{options.Model}': {e.Message}", nameof(options), e);
+            throw new ArgumentException($"model file '{options.Model}': {e.Message}", e);
         }
     }
 }
