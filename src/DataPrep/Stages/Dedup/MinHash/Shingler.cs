@@ -1,0 +1,171 @@
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+
+namespace DataPrep.Stages.Dedup.MinHash;
+
+/// <summary>
+/// Turns a text into shingle hashes below the MinHash prime (31 bits): the text is reduced to its letters and digits, lower-cased
+/// (invariant culture), and encoded to UTF-8 once; each shingle (n characters, or n words joined by one
+/// space) is hashed with XxHash3 over its UTF-8 bytes. A text with fewer than n units but at least one is
+/// a single shingle; a text without letters or digits has none.
+/// </summary>
+internal static class Shingler
+{
+    /// <summary>Hashes the shingles of <paramref name="text"/> into <see cref="ShingleWorkspace.Hashes"/>; returns how many.</summary>
+    public static int Hash(ReadOnlySpan<char> text, ShingleUnit unit, int n, long seed, ShingleWorkspace workspace)
+    {
+        workspace.EnsureCapacity(text.Length);
+        var units = unit == ShingleUnit.Chars
+            ? SplitChars(text, workspace)
+            : SplitWords(text, workspace);
+        var bytes = workspace.Bytes;
+        var starts = workspace.Starts;
+        var ends = workspace.Ends;
+        var hashes = workspace.Hashes;
+        if (units == 0)
+        {
+            return 0;
+        }
+        if (units < n)
+        {
+            hashes[0] = Fold(XxHash3.HashToUInt64(bytes.AsSpan(0, ends[units - 1]), seed));
+            return 1;
+        }
+        var count = units - n + 1;
+        for (var i = 0; i < count; i++)
+        {
+            var start = starts[i];
+            hashes[i] = Fold(XxHash3.HashToUInt64(bytes.AsSpan(start, ends[i + n - 1] - start), seed));
+        }
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Fold(ulong h) => MinHasher.ToDomain((uint)h ^ (uint)(h >> 32));
+
+    private static int SplitChars(ReadOnlySpan<char> text, ShingleWorkspace workspace)
+    {
+        var bytes = workspace.Bytes;
+        var starts = workspace.Starts;
+        var ends = workspace.Ends;
+        var length = 0;
+        var units = 0;
+        foreach (var c in text)
+        {
+            if (c < 0x80)
+            {
+                var lower = (char)(c | 0x20);
+                if ((uint)(lower - 'a') <= 'z' - 'a')
+                {
+                    starts[units] = length;
+                    bytes[length++] = (byte)lower;
+                    ends[units++] = length;
+                }
+                else if ((uint)(c - '0') <= 9)
+                {
+                    starts[units] = length;
+                    bytes[length++] = (byte)c;
+                    ends[units++] = length;
+                }
+                continue;
+            }
+            if (!IsWordChar(c))
+            {
+                continue;
+            }
+            starts[units] = length;
+            length = AppendUtf8(char.ToLowerInvariant(c), bytes, length);
+            ends[units++] = length;
+        }
+        return units;
+    }
+
+    private static int SplitWords(ReadOnlySpan<char> text, ShingleWorkspace workspace)
+    {
+        var bytes = workspace.Bytes;
+        var starts = workspace.Starts;
+        var ends = workspace.Ends;
+        var length = 0;
+        var units = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            char lower;
+            if (c < 0x80)
+            {
+                var folded = (char)(c | 0x20);
+                if ((uint)(folded - 'a') <= 'z' - 'a')
+                {
+                    lower = folded;
+                }
+                else if ((uint)(c - '0') <= 9)
+                {
+                    lower = c;
+                }
+                else
+                {
+                    inWord = EndWord(inWord, units, length, ends, ref units);
+                    continue;
+                }
+            }
+            else if (IsWordChar(c))
+            {
+                lower = char.ToLowerInvariant(c);
+            }
+            else
+            {
+                inWord = EndWord(inWord, units, length, ends, ref units);
+                continue;
+            }
+            if (!inWord)
+            {
+                if (units > 0)
+                {
+                    bytes[length++] = (byte)' ';
+                }
+                starts[units] = length;
+                inWord = true;
+            }
+            length = lower < 0x80 ? Append(bytes, length, (byte)lower) : AppendUtf8(lower, bytes, length);
+        }
+        EndWord(inWord, units, length, ends, ref units);
+        return units;
+    }
+
+    private static bool EndWord(bool inWord, int unit, int length, int[] ends, ref int units)
+    {
+        if (inWord)
+        {
+            ends[unit] = length;
+            units = unit + 1;
+        }
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Append(byte[] bytes, int length, byte b)
+    {
+        bytes[length] = b;
+        return length + 1;
+    }
+
+    /// <summary>Letters and digits outside ASCII. Surrogate halves are skipped (supplementary characters do not shingle).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordChar(char c) =>
+        (c >= 0xAC00 && c <= 0xD7A3) || char.IsLetterOrDigit(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AppendUtf8(char c, byte[] bytes, int length)
+    {
+        if (c < 0x800)
+        {
+            bytes[length] = (byte)(0xC0 | (c >> 6));
+            bytes[length + 1] = (byte)(0x80 | (c & 0x3F));
+            return length + 2;
+        }
+        bytes[length] = (byte)(0xE0 | (c >> 12));
+        bytes[length + 1] = (byte)(0x80 | ((c >> 6) & 0x3F));
+        bytes[length + 2] = (byte)(0x80 | (c & 0x3F));
+        return length + 3;
+    }
+}
