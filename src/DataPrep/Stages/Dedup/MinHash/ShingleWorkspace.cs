@@ -7,6 +7,20 @@ internal sealed class ShingleWorkspace
     public int[] Starts = new int[1024];
     public int[] Ends = new int[1024];
     public uint[] Hashes = new uint[1024];
+    private uint[] _table = new uint[2048];
+
+    /// <summary>An empty open-addressing table (all <see cref="uint.MaxValue"/>) with at least 2·count slots, a power of two.</summary>
+    public Span<uint> Table(int count)
+    {
+        var size = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(count * 2)));
+        if (_table.Length < size)
+        {
+            _table = new uint[size];
+        }
+        var table = _table.AsSpan(0, size);
+        table.Fill(uint.MaxValue);
+        return table;
+    }
 
     public void EnsureCapacity(int textLength)
     {

@@ -11,7 +11,7 @@ namespace DataPrep.Stages.Dedup.MinHash;
 /// </summary>
 internal static class Shingler
 {
-    /// <summary>Hashes the shingles of <paramref name="text"/> into <see cref="ShingleWorkspace.Hashes"/>; returns how many.</summary>
+    /// <summary>Hashes the distinct shingles of <paramref name="text"/> into <see cref="ShingleWorkspace.Hashes"/> (first-occurrence order); returns how many.</summary>
     public static int Hash(ReadOnlySpan<char> text, ShingleUnit unit, int n, long seed, ShingleWorkspace workspace)
     {
         workspace.EnsureCapacity(text.Length);
@@ -32,12 +32,34 @@ internal static class Shingler
             return 1;
         }
         var count = units - n + 1;
+        var table = workspace.Table(count);
+        var mask = table.Length - 1;
+        var distinct = 0;
         for (var i = 0; i < count; i++)
         {
             var start = starts[i];
-            hashes[i] = Fold(XxHash3.HashToUInt64(bytes.AsSpan(start, ends[i + n - 1] - start), seed));
+            var hash = Fold(XxHash3.HashToUInt64(bytes.AsSpan(start, ends[i + n - 1] - start), seed));
+            // Repeated shingles are dropped here (an open-addressing set; hashes are below 2^31, so
+            // uint.MaxValue marks an empty slot): each distinct shingle then costs one pass of the
+            // permutations instead of one per occurrence.
+            var slot = (int)((hash * 0x9E3779B1u) >> 7) & mask;
+            while (true)
+            {
+                var current = table[slot];
+                if (current == hash)
+                {
+                    break;
+                }
+                if (current == uint.MaxValue)
+                {
+                    table[slot] = hash;
+                    hashes[distinct++] = hash;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
         }
-        return count;
+        return distinct;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
