@@ -52,6 +52,10 @@ public sealed class StageStats
     public void Observe(string key, double value) =>
         _distributions.GetOrAdd(key, static _ => new Distribution()).Observe(value);
 
+    /// <summary>Adds many observations of a distribution at once (merging, reading stats files).</summary>
+    public void AddDistribution(string key, long count, double sum, double min, double max) =>
+        _distributions.GetOrAdd(key, static _ => new Distribution()).Add(count, sum, min, max);
+
     /// <summary>Reads a counter (0 when never incremented).</summary>
     public long Get(string key) => _counters.TryGetValue(key, out var box) ? Interlocked.Read(ref box.Value) : 0;
 

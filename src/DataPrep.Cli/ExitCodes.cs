@@ -1,0 +1,14 @@
+namespace DataPrep.Cli;
+
+/// <summary>Process exit codes (documented in README).</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The run failed: a bug, an I/O error, a stage failure, strict-mode bad input, or stats that do not reconcile.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Bad usage or config: nothing was read.</summary>
+    public const int BadUsage = 2;
+}

@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using DataPrep.Documents;
+using DataPrep.Pipeline;
+
+namespace DataPrep.Execution;
+
+/// <summary>
+/// Runs consecutive per-document stages on all cores: documents are cut into batches, each batch goes
+/// through every stage on a worker thread, and batches are yielded in input order, so the output is
+/// the same whatever the thread count. A bounded number of batches in flight bounds memory and makes
+/// a slow stage slow the reader down instead of filling memory.
+/// </summary>
+public static class OrderedParallel
+{
+    /// <summary>Applies <paramref name="stages"/> (with their contexts) to <paramref name="input"/>.</summary>
+    public static async IAsyncEnumerable<Document> RunAsync(
+        IAsyncEnumerable<Document> input,
+        IReadOnlyList<(DocumentStage Stage, StageContext Context)> stages,
+        ExecutionOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var threads = options.EffectiveThreads;
+        var inFlight = Channel.CreateBounded<Task<List<Document>>>(new BoundedChannelOptions(threads * options.BatchesInFlightPerThread)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                var batch = new List<Document>(options.BatchDocuments);
+                var characters = 0L;
+                await foreach (var document in input.WithCancellation(cts.Token).ConfigureAwait(false))
+                {
+                    batch.Add(document);
+                    characters += document.Text.Length;
+                    if (batch.Count >= options.BatchDocuments || characters >= options.BatchCharacters)
+                    {
+                        var full = batch;
+                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(full, stages), cts.Token), cts.Token).ConfigureAwait(false);
+                        batch = new List<Document>(options.BatchDocuments);
+                        characters = 0;
+                    }
+                }
+                if (batch.Count > 0)
+                {
+                    var last = batch;
+                    await inFlight.Writer.WriteAsync(Task.Run(() => Process(last, stages), cts.Token), cts.Token).ConfigureAwait(false);
+                }
+                inFlight.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                inFlight.Writer.Complete(e);
+            }
+        }, cts.Token);
+
+        try
+        {
+            await foreach (var task in inFlight.Reader.ReadAllAsync(cts.Token).ConfigureAwait(false))
+            {
+                foreach (var document in await task.ConfigureAwait(false))
+                {
+                    yield return document;
+                }
+            }
+            await producer.ConfigureAwait(false);
+        }
+        finally
+        {
+            await cts.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await producer.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping early (an error downstream or cancellation) cancels the producer.
+            }
+        }
+    }
+
+    private static List<Document> Process(List<Document> batch, IReadOnlyList<(DocumentStage Stage, StageContext Context)> stages)
+    {
+        var kept = new List<Document>(batch.Count);
+        foreach (var document in batch)
+        {
+            var alive = true;
+            foreach (var (stage, context) in stages)
+            {
+                try
+                {
+                    alive = stage.Process(document, context);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    throw new StageFailedException(stage.Id, document.Id, context.Shard.ToString(), e);
+                }
+                if (!alive)
+                {
+                    break;
+                }
+            }
+            if (alive)
+            {
+                kept.Add(document);
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,483 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using DataPrep.Configuration;
+using DataPrep.Documents;
+using DataPrep.IO;
+using DataPrep.IO.Readers;
+using DataPrep.IO.Writers;
+using DataPrep.Pipeline;
+using DataPrep.Stats;
+
+namespace DataPrep.Execution;
+
+/// <summary>
+/// Runs the phases of a <see cref="Pipeline.Pipeline"/> on this machine. A map phase reads on its own
+/// thread, runs per-document stages on all cores in ordered batches, runs stateful and corpus-wide
+/// stages in order, and writes on its own thread; bounded channels between them bound memory. Each
+/// phase part writes its stats, then its outputs (renamed into place), then a completion marker; a
+/// rerun skips parts that have the marker.
+/// </summary>
+public sealed class PipelineRunner
+{
+    private const int WriterBatch = 256;
+    private readonly Pipeline.Pipeline _pipeline;
+    private readonly IProgress<RunProgress>? _progress;
+    private readonly OutputLayout _layout;
+
+    /// <summary>Creates a runner.</summary>
+    /// <exception cref="PipelineConfigException">The pipeline has no output folder.</exception>
+    public PipelineRunner(Pipeline.Pipeline pipeline, IProgress<RunProgress>? progress = null)
+    {
+        _pipeline = pipeline;
+        _progress = progress;
+        var root = pipeline.Output.Path ?? throw new PipelineConfigException(null,
+            [PipelineConfigException.Missing("output.path", "an output folder (in the config or with --output)")]);
+        _layout = new OutputLayout(root);
+    }
+
+    /// <summary>The output layout.</summary>
+    public OutputLayout Layout => _layout;
+
+    /// <summary>Runs all phases for all shards (or one shard of an independent pipeline), then merges stats into <c>stats.json</c>.</summary>
+    public async Task<PipelineStats> RunAsync(ShardSpec? shard, int worldSize, CancellationToken cancellationToken)
+    {
+        var world = shard?.WorldSize ?? worldSize;
+        new ShardSpec(0, world).Validate();
+        shard?.Validate();
+        if (shard is not null && _pipeline.Phases.Count > 1)
+        {
+            var global = _pipeline.Stages.OfType<IGlobalStage>().First();
+            throw new PipelineConfigException(null, [new ConfigProblem("--rank",
+                $"stage '{global.Id}' needs the whole corpus, so one shard cannot run alone: run without --rank (all {world} shards here), " +
+                "or run each phase as a job array (dataprep slurm submit).")]);
+        }
+        CheckRunFile(world);
+        foreach (var phase in _pipeline.Phases)
+        {
+            if (shard is { } only)
+            {
+                await RunPhaseAsync(phase, only, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if (phase.Kind == PhaseKind.Reduce)
+            {
+                // Reduce parts are independent by contract: run them side by side.
+                await Parallel.ForEachAsync(Enumerable.Range(0, world),
+                    new ParallelOptions { MaxDegreeOfParallelism = _pipeline.Execution.EffectiveThreads, CancellationToken = cancellationToken },
+                    async (rank, ct) => await RunPhaseAsync(phase, new ShardSpec(rank, world), ct).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+            else
+            {
+                for (var rank = 0; rank < world; rank++)
+                {
+                    await RunPhaseAsync(phase, new ShardSpec(rank, world), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        return MergeStats(_layout.Root);
+    }
+
+    /// <summary>Reads every per-part stats file under <paramref name="outputFolder"/>, merges them and writes <c>stats.json</c>.</summary>
+    public static PipelineStats MergeStats(string outputFolder)
+    {
+        var layout = new OutputLayout(outputFolder);
+        var parts = Directory.Exists(layout.StatsFolder)
+            ? Directory.GetFiles(layout.StatsFolder, "*.json").Order(StringComparer.Ordinal)
+                .Select(f => PipelineStats.FromJson(File.ReadAllText(f))).ToList()
+            : [];
+        var merged = PipelineStats.Merge(parts);
+        AtomicFile.WriteAllText(layout.MergedStats, merged.ToJson());
+        return merged;
+    }
+
+    private void CheckRunFile(int world)
+    {
+        var path = Path.Combine(_layout.Root, "run.json");
+        var stageIds = string.Join(",", _pipeline.Stages.Select(s => s.Id));
+        if (File.Exists(path))
+        {
+            using var existing = JsonDocument.Parse(File.ReadAllText(path));
+            var previousWorld = existing.RootElement.GetProperty("world_size").GetInt32();
+            var previousStages = existing.RootElement.GetProperty("stages").GetString();
+            if (previousWorld != world || previousStages != stageIds)
+            {
+                throw new PipelineConfigException(null, [new ConfigProblem("output.path",
+                    $"'{_layout.Root}' holds a run with world size {previousWorld} and stages [{previousStages}]; this run has world size {world} " +
+                    $"and stages [{stageIds}]. Use a new output folder, or delete the old one.")]);
+            }
+            return;
+        }
+        Directory.CreateDirectory(_layout.Root);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["world_size"] = world,
+            ["stages"] = stageIds,
+            ["phases"] = _pipeline.Phases.Select(p => p.Name).ToArray(),
+        }));
+    }
+
+    /// <summary>Runs one part of one phase, unless its completion marker exists.</summary>
+    public async Task RunPhaseAsync(PipelinePhase phase, ShardSpec shard, CancellationToken cancellationToken)
+    {
+        shard.Validate();
+        var marker = _layout.DoneMarker(phase.Index, shard);
+        var log = _pipeline.Log.ForContext("Rank", shard.Rank).ForContext("Phase", phase.Name);
+        if (File.Exists(marker))
+        {
+            log.Information("Skipping {Phase} for shard {Shard}: already complete", phase.Name, shard.ToString());
+            return;
+        }
+        var stats = new PipelineStats();
+        var watch = Stopwatch.StartNew();
+        if (phase.Kind == PhaseKind.Reduce)
+        {
+            var stage = (IGlobalStage)_pipeline.Stages[phase.StageIndex - 1];
+            var context = new StageContext(stage.Id, shard, stats.For(phase.StageIndex, stage.Id, $"reduce.{stage.ReduceSteps[phase.Step]}"),
+                _pipeline.Log, NullRejectionSink.Instance, _layout.StageWorkFolder(phase.StageIndex, stage.Id));
+            try
+            {
+                await stage.ReduceAsync(phase.Step, context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not StageFailedException)
+            {
+                throw new StageFailedException(stage.Id, null, shard.ToString(), e);
+            }
+        }
+        else
+        {
+            await RunMapAsync(phase, shard, stats, log, cancellationToken).ConfigureAwait(false);
+        }
+        stats.WallSeconds = watch.Elapsed.TotalSeconds;
+        AtomicFile.WriteAllText(_layout.StatsFile(phase.Index, shard), stats.ToJson());
+        AtomicFile.WriteAllText(marker, $"{{\"phase\":\"{phase.Name}\",\"rank\":{shard.Rank},\"world_size\":{shard.WorldSize},\"seconds\":{watch.Elapsed.TotalSeconds:F3}}}\n");
+        foreach (var entry in stats.Stages)
+        {
+            log.Information("{StageId}{Pass}: {DocsIn} in, {DocsOut} out, {Rejected} rejected, {Seconds:F2}s",
+                entry.StageId, entry.IsDecisionPass ? "" : " " + entry.Pass, entry.Stats.Get(StageStats.DocsIn), entry.Stats.Get(StageStats.DocsOut),
+                entry.Stats.Get(StageStats.DocsRejected), entry.Stats.Elapsed.TotalSeconds);
+        }
+    }
+
+    private async Task RunMapAsync(PipelinePhase phase, ShardSpec shard, PipelineStats stats, Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        var stages = _pipeline.Stages;
+        var globals = stages.Select((s, i) => (Stage: s, Index: i)).Where(x => x.Stage is IGlobalStage).Select(x => x.Index).ToList();
+        var segment = phase.Segment;
+        var first = segment == 0 ? 0 : globals[segment - 1];          // a global stage's decision pass opens the segment
+        var endGlobal = segment < globals.Count ? globals[segment] : -1; // its observe pass closes it
+        var last = endGlobal >= 0 ? endGlobal - 1 : stages.Count - 1;
+        var output = _pipeline.Output;
+        var textField = output.TextField ?? _pipeline.Input.TextField;
+        var idField = output.IdField ?? _pipeline.Input.IdField;
+        var isFinal = endGlobal < 0;
+
+        using var rejects = output.WriteRejected
+            ? new RejectsWriter(_layout.RejectedFolder, OutputLayout.Stem(phase.Index, shard), output.Compression, output.CompressionLevel, output.RejectedText, textField)
+            : null;
+        IRejectionSink sink = rejects is null ? NullRejectionSink.Instance : rejects;
+        var counters = new ProgressCounters();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = cts.Token;
+
+        IAsyncEnumerable<Document> current = segment == 0
+            ? ReadInputAsync(shard, stats, sink, counters, token)
+            : ReadWorkFileAsync(_layout.SegmentFile(segment - 1, shard), counters, token);
+
+        var parallel = new List<(DocumentStage, StageContext)>();
+        for (var i = first; i <= last; i++)
+        {
+            var stage = stages[i];
+            var context = new StageContext(stage.Id, shard, stats.For(i + 1, stage.Id), _pipeline.Log, sink, _layout.StageWorkFolder(i + 1, stage.Id));
+            if (stage is DocumentStage documentStage)
+            {
+                parallel.Add((documentStage, context));
+                continue;
+            }
+            current = FlushParallel(current, parallel, token);
+            current = Counted(stage.RunAsync(Counted(current, context.Stats, StageStats.DocsIn, StageStats.BytesIn), context, token),
+                context.Stats, StageStats.DocsOut, StageStats.BytesOut, stage.Id, shard);
+        }
+        current = FlushParallel(current, parallel, token);
+        if (!isFinal)
+        {
+            var global = (IGlobalStage)stages[endGlobal];
+            var context = new StageContext(global.Id, shard, stats.For(endGlobal + 1, global.Id, "observe"), _pipeline.Log, sink,
+                _layout.StageWorkFolder(endGlobal + 1, global.Id));
+            current = Counted(global.ObserveAsync(Counted(current, context.Stats, StageStats.DocsIn, StageStats.BytesIn), context, token),
+                context.Stats, StageStats.DocsOut, StageStats.BytesOut, global.Id, shard);
+        }
+
+        // Documents handed to the next segment are counted in a pass of their own: they are not kept yet.
+        var outputStats = stats.For(stages.Count + 1, PipelineStats.OutputStageId, isFinal ? "" : "handoff");
+        using var reporter = StartProgress(phase, counters);
+        if (isFinal)
+        {
+            DeleteStaleOutputs(shard);
+            await using var writer = CreateWriter(output, shard, idField, textField);
+            await WriteAllAsync(current, document => writer.WriteAsync(document, token), outputStats, counters, cts).ConfigureAwait(false);
+            await writer.CompleteAsync(token).ConfigureAwait(false);
+            outputStats.Increment("files", writer.Files.Count);
+        }
+        else
+        {
+            using var writer = new WorkFiles.Writer(_layout.SegmentFile(segment, shard));
+            await WriteAllAsync(current, document => { writer.Write(document); return ValueTask.CompletedTask; }, outputStats, counters, cts)
+                .ConfigureAwait(false);
+            writer.Complete();
+        }
+        rejects?.Complete();
+        _progress?.Report(counters.Snapshot(phase.Name));
+    }
+
+    private static async Task WriteAllAsync(IAsyncEnumerable<Document> documents, Func<Document, ValueTask> write, StageStats outputStats,
+        ProgressCounters counters, CancellationTokenSource cts)
+    {
+        // The writer (serialisation and compression) runs on its own thread, fed in batches.
+        var channel = Channel.CreateBounded<List<Document>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var writerTask = Task.Run(async () =>
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(cts.Token).ConfigureAwait(false))
+            {
+                foreach (var document in batch)
+                {
+                    await write(document).ConfigureAwait(false);
+                    var bytes = Encoding.UTF8.GetByteCount(document.Text);
+                    outputStats.Increment(StageStats.DocsIn);
+                    outputStats.Increment(StageStats.DocsOut);
+                    outputStats.Increment(StageStats.BytesIn, bytes);
+                    outputStats.Increment(StageStats.BytesOut, bytes);
+                    Interlocked.Increment(ref counters.Written);
+                }
+            }
+        }, cts.Token);
+        try
+        {
+            var batch = new List<Document>(WriterBatch);
+            await foreach (var document in documents.WithCancellation(cts.Token).ConfigureAwait(false))
+            {
+                batch.Add(document);
+                if (batch.Count == WriterBatch)
+                {
+                    await channel.Writer.WriteAsync(batch, cts.Token).ConfigureAwait(false);
+                    batch = new List<Document>(WriterBatch);
+                }
+                if (writerTask.IsFaulted)
+                {
+                    break;
+                }
+            }
+            if (batch.Count > 0)
+            {
+                await channel.Writer.WriteAsync(batch, cts.Token).ConfigureAwait(false);
+            }
+            channel.Writer.Complete();
+        }
+        catch
+        {
+            channel.Writer.TryComplete();
+            await cts.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await writerTask.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The original failure is rethrown below.
+            }
+            throw;
+        }
+        await writerTask.ConfigureAwait(false);
+    }
+
+    private IAsyncEnumerable<Document> FlushParallel(IAsyncEnumerable<Document> current, List<(DocumentStage, StageContext)> parallel, CancellationToken token)
+    {
+        if (parallel.Count == 0)
+        {
+            return current;
+        }
+        var group = parallel.ToList();
+        parallel.Clear();
+        return OrderedParallel.RunAsync(current, group, _pipeline.Execution, token);
+    }
+
+    private IDocumentWriter CreateWriter(OutputOptions output, ShardSpec shard, string idField, string textField)
+    {
+        var maxBytes = output.MaxFileMegabytes * 1024L * 1024L;
+        return output.Format == OutputFormat.Parquet
+            ? new ParquetDocumentWriter(_layout.Root, shard.FileStem, maxBytes, idField, textField)
+            : new JsonlDocumentWriter(_layout.Root, shard.FileStem, output.Compression, output.CompressionLevel, maxBytes, idField, textField);
+    }
+
+    // A shard that crashed earlier may have left complete parts; its rerun writes them all again.
+    private void DeleteStaleOutputs(ShardSpec shard)
+    {
+        if (!Directory.Exists(_layout.Root))
+        {
+            return;
+        }
+        foreach (var file in Directory.EnumerateFiles(_layout.Root, shard.FileStem + "-*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    private async IAsyncEnumerable<Document> ReadInputAsync(ShardSpec shard, PipelineStats stats, IRejectionSink sink, ProgressCounters counters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var input = _pipeline.Input;
+        if (input.Path.Count == 0)
+        {
+            throw new PipelineConfigException(null, [PipelineConfigException.Missing("input.path", "input files (in the config or with --input)")]);
+        }
+        var files = InputFiles.Expand(input.Path, Directory.GetCurrentDirectory()).Where(f => shard.Owns(f.Ordinal)).ToList();
+        var context = new InputContext(input, new StageContext(InputReasons.StageId, shard, stats.For(0, InputReasons.StageId), _pipeline.Log, sink),
+            _pipeline.Execution.Strict);
+        var channel = Channel.CreateBounded<List<Document>>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var batch = new List<Document>(WriterBatch);
+                foreach (var file in files)
+                {
+                    foreach (var document in DocumentReaders.For(file, input.Format).Read(file, context, cancellationToken))
+                    {
+                        batch.Add(document);
+                        var bytes = Encoding.UTF8.GetByteCount(document.Text);
+                        context.Stage.Stats.Increment(StageStats.BytesIn, bytes);
+                        context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
+                        Interlocked.Add(ref counters.BytesRead, bytes);
+                        if (batch.Count == WriterBatch)
+                        {
+                            Interlocked.Add(ref counters.Read, batch.Count);
+                            WriteBlocking(channel.Writer, batch, cancellationToken);
+                            batch = new List<Document>(WriterBatch);
+                        }
+                    }
+                }
+                if (batch.Count > 0)
+                {
+                    Interlocked.Add(ref counters.Read, batch.Count);
+                    WriteBlocking(channel.Writer, batch, cancellationToken);
+                }
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var document in batch)
+            {
+                yield return document;
+            }
+        }
+        await reader.ConfigureAwait(false);
+    }
+
+    private static async IAsyncEnumerable<Document> ReadWorkFileAsync(string path, ProgressCounters counters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<List<Document>>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var batch = new List<Document>(WriterBatch);
+                foreach (var document in WorkFiles.Read(path, cancellationToken))
+                {
+                    batch.Add(document);
+                    if (batch.Count == WriterBatch)
+                    {
+                        Interlocked.Add(ref counters.Read, batch.Count);
+                        WriteBlocking(channel.Writer, batch, cancellationToken);
+                        batch = new List<Document>(WriterBatch);
+                    }
+                }
+                if (batch.Count > 0)
+                {
+                    Interlocked.Add(ref counters.Read, batch.Count);
+                    WriteBlocking(channel.Writer, batch, cancellationToken);
+                }
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var document in batch)
+            {
+                yield return document;
+            }
+        }
+        await reader.ConfigureAwait(false);
+    }
+
+    private static void WriteBlocking<T>(ChannelWriter<T> writer, T item, CancellationToken cancellationToken)
+    {
+        while (!writer.TryWrite(item))
+        {
+            if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+            {
+                throw new OperationCanceledException("The pipeline stopped reading.");
+            }
+        }
+    }
+
+    // Counts documents passing a point of the stream, for stages the runner cannot count itself.
+    private static async IAsyncEnumerable<Document> Counted(IAsyncEnumerable<Document> source, StageStats stats, string docsKey, string bytesKey,
+        string? stageId = null, ShardSpec shard = default, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var enumerator = source.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (stageId is not null && e is not OperationCanceledException and not StageFailedException
+                and not InputErrorException and not PipelineConfigException)
+            {
+                throw new StageFailedException(stageId, null, shard.ToString(), e);
+            }
+            if (!more)
+            {
+                yield break;
+            }
+            var document = enumerator.Current;
+            stats.Increment(docsKey);
+            stats.Increment(bytesKey, Encoding.UTF8.GetByteCount(document.Text));
+            yield return document;
+        }
+    }
+
+    private IDisposable? StartProgress(PipelinePhase phase, ProgressCounters counters)
+    {
+        if (_progress is null)
+        {
+            return null;
+        }
+        return new Timer(_ => _progress.Report(counters.Snapshot(phase.Name)), null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
+    }
+
+    private sealed class ProgressCounters
+    {
+        public long Read;
+        public long BytesRead;
+        public long Written;
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+
+        public RunProgress Snapshot(string phase) =>
+            new(phase, Interlocked.Read(ref Read), Interlocked.Read(ref BytesRead), Interlocked.Read(ref Written), _watch.Elapsed);
+    }
+}

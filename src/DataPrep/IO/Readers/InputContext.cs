@@ -1,0 +1,65 @@
+using DataPrep.Documents;
+using DataPrep.Pipeline;
+using DataPrep.Stats;
+
+namespace DataPrep.IO.Readers;
+
+/// <summary>What a reader needs: the input options and where to report records that cannot become documents.</summary>
+public sealed class InputContext
+{
+    /// <summary>Creates a context over the <c>input</c> stage's statistics and rejection sink.</summary>
+    public InputContext(InputOptions options, StageContext stage, bool strict = false)
+    {
+        Options = options;
+        Stage = stage;
+        Strict = strict;
+    }
+
+    /// <summary>When true the first bad record stops the run (<see cref="Execution.InputErrorException"/>).</summary>
+    public bool Strict { get; }
+
+    private const int LoggedPerReason = 5;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _logged = new(StringComparer.Ordinal);
+
+    /// <summary>The input options.</summary>
+    public InputOptions Options { get; }
+
+    /// <summary>The <c>input</c> pseudo-stage: its stats count records read and problems by reason.</summary>
+    public StageContext Stage { get; }
+
+    /// <summary>Counts a document read successfully.</summary>
+    public void CountDocument(Document document)
+    {
+        Stage.Stats.Increment(StageStats.DocsIn);
+        Stage.Stats.Increment(StageStats.DocsOut);
+    }
+
+    /// <summary>Records an input problem (counted as a record read and rejected, reported with file and record).</summary>
+    /// <param name="reason">One of <see cref="InputReasons"/>.</param>
+    /// <param name="file">The file.</param>
+    /// <param name="record">Line or row number (0 for the whole file).</param>
+    /// <param name="detail">What was found (an error position, a length) — never the record's text.</param>
+    /// <exception cref="Execution.InputErrorException">In strict mode.</exception>
+    public void ReportBadRecord(RejectionReason reason, InputFile file, long record, string? detail)
+    {
+        var source = new DocumentSource(file.DisplayPath, file.Ordinal, record);
+        if (Strict)
+        {
+            throw new Execution.InputErrorException($"Bad input at {source}: {reason.Code} ({detail}). Run without --strict to count bad records and go on.");
+        }
+        Stage.Stats.Increment(StageStats.DocsIn);
+        Stage.Stats.Increment(StageStats.DocsRejected);
+        Stage.Stats.Increment(StageStats.RejectedPrefix + reason.Code);
+        Stage.Rejections.Reject(new Rejection(InputReasons.StageId, reason, source.ToString(), source, detail));
+        // The first few problems of each kind are logged; all of them are in rejected/ and the stats.
+        var seen = _logged.AddOrUpdate(reason.Code, 1, static (_, n) => n + 1);
+        if (seen <= LoggedPerReason)
+        {
+            Stage.Log.Warning("Bad input {Reason} at {File}:{Record}: {Detail}", reason.Code, file.DisplayPath, record, detail);
+        }
+        else if (seen == LoggedPerReason + 1)
+        {
+            Stage.Log.Warning("More {Reason} problems follow; they are counted in stats and listed in rejected/, not logged", reason.Code);
+        }
+    }
+}

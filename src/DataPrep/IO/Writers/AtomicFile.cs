@@ -1,0 +1,73 @@
+namespace DataPrep.IO.Writers;
+
+/// <summary>
+/// A file written under a hidden temporary name in its final folder and renamed into place on
+/// <see cref="Commit"/>, so a crash never leaves a half-written file that looks complete.
+/// Disposing without committing deletes the temporary file.
+/// </summary>
+public sealed class AtomicFile : IDisposable
+{
+    private bool _done;
+
+    /// <summary>Creates the temporary file for <paramref name="finalPath"/>.</summary>
+    public AtomicFile(string finalPath)
+    {
+        FinalPath = finalPath;
+        var folder = System.IO.Path.GetDirectoryName(finalPath)!;
+        Directory.CreateDirectory(folder);
+        TempPath = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(finalPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        Stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+    }
+
+    /// <summary>Where the file ends up.</summary>
+    public string FinalPath { get; }
+
+    /// <summary>The temporary name while writing.</summary>
+    public string TempPath { get; }
+
+    /// <summary>The stream to write to (owned by this object until <see cref="Commit"/>).</summary>
+    public FileStream Stream { get; }
+
+    /// <summary>Flushes to disk and renames into place (replacing an older file of the same name).</summary>
+    public void Commit()
+    {
+        if (_done)
+        {
+            return;
+        }
+        Stream.Flush(flushToDisk: true);
+        Stream.Dispose();
+        File.Move(TempPath, FinalPath, overwrite: true);
+        _done = true;
+    }
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically.</summary>
+    public static void WriteAllText(string path, string content)
+    {
+        using var file = new AtomicFile(path);
+        using (var writer = new StreamWriter(file.Stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
+        {
+            writer.Write(content);
+        }
+        file.Commit();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_done)
+        {
+            return;
+        }
+        _done = true;
+        Stream.Dispose();
+        try
+        {
+            File.Delete(TempPath);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover hidden .tmp file is never mistaken for output.
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Text.Json;
+using DataPrep.Stats;
+
+namespace DataPrep.IO.Writers;
+
+/// <summary>
+/// Writes every rejection of a shard to <c>rejected/{stem}.jsonl.gz</c>: id, stage, reason code, detail,
+/// <c>duplicate_of</c>, source <c>file:line</c>, and (unless the reason is sensitive or text is switched off)
+/// the document's text and metadata, so "why was this dropped?" is answered from the output alone.
+/// Thread-safe; the file is renamed into place by <see cref="Complete"/>.
+/// </summary>
+public sealed class RejectsWriter : IRejectionSink, IDisposable
+{
+    private readonly object _gate = new();
+    private readonly bool _includeText;
+    private readonly string _textField;
+    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
+    private readonly Utf8JsonWriter _json;
+    private readonly AtomicFile _file;
+    private readonly Stream _stream;
+    private bool _completed;
+
+    /// <summary>Creates <c>{folder}/{stem}.jsonl[.gz]</c> (under a temporary name until complete).</summary>
+    public RejectsWriter(string folder, string stem, OutputCompression compression, CompressionLevel level, bool includeText, string textField = "text")
+    {
+        _includeText = includeText;
+        _textField = textField;
+        _file = new AtomicFile(Path.Combine(folder, $"{stem}.jsonl{CompressedStreams.Extension(compression)}"));
+        _stream = CompressedStreams.WrapForWrite(_file.Stream, compression, level);
+        _json = new Utf8JsonWriter(_buffer, DocumentJson.WriterOptions);
+    }
+
+    /// <summary>Number of rejections written.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>The final path of the file.</summary>
+    public string FinalPath => _file.FinalPath;
+
+    /// <inheritdoc />
+    public void Reject(Rejection rejection)
+    {
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                throw new InvalidOperationException("The rejects file is already complete.");
+            }
+            _json.Reset(_buffer);
+            _json.WriteStartObject();
+            _json.WriteString("id", rejection.DocumentId);
+            _json.WriteString("stage", rejection.StageId);
+            _json.WriteString("reason", rejection.Reason.Code);
+            if (rejection.Detail is not null)
+            {
+                _json.WriteString("detail", rejection.Detail);
+            }
+            if (rejection.DuplicateOf is not null)
+            {
+                _json.WriteString("duplicate_of", rejection.DuplicateOf);
+            }
+            if (rejection.Source.FileOrdinal >= 0)
+            {
+                _json.WriteString("source", rejection.Source.ToString());
+            }
+            if (_includeText && !rejection.Reason.Sensitive && rejection.Document is { } document)
+            {
+                _json.WriteString(_textField, document.Text);
+                if (document.Metadata.Count > 0)
+                {
+                    _json.WritePropertyName("metadata");
+                    _json.WriteStartObject();
+                    DocumentJson.WriteMetadata(_json, document.Metadata);
+                    _json.WriteEndObject();
+                }
+            }
+            _json.WriteEndObject();
+            _json.Flush();
+            _buffer.Write("\n"u8);
+            if (_buffer.WrittenCount > 1 << 16)
+            {
+                _stream.Write(_buffer.WrittenSpan);
+                _buffer.ResetWrittenCount();
+            }
+            Count++;
+        }
+    }
+
+    /// <summary>Flushes and renames the file into place.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return;
+            }
+            _stream.Write(_buffer.WrittenSpan);
+            _buffer.ResetWrittenCount();
+            if (!ReferenceEquals(_stream, _file.Stream))
+            {
+                _stream.Dispose();
+            }
+            _file.Commit();
+            _completed = true;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _json.Dispose();
+            if (!_completed)
+            {
+                try
+                {
+                    _stream.Dispose();
+                }
+                catch (IOException)
+                {
+                    // The temporary file is deleted next.
+                }
+            }
+            _file.Dispose();
+        }
+    }
+}
