@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
 using DataPrep.Stats;
@@ -9,7 +8,8 @@ namespace DataPrep.Stages.Dedup;
 /// <summary>
 /// The decision pass shared by the global dedup stages: reads the duplicates the reduce steps found
 /// for this shard and rejects them, by position in the shard (the decision pass sees the same
-/// documents in the same order as the observe pass).
+/// documents in the same order as the observe pass). The runner counts <c>docs.in</c>/<c>docs.out</c>
+/// and bytes around a stage that is not a <see cref="DocumentStage"/>, so this pass counts only rejections.
 /// </summary>
 internal static class DecisionPass
 {
@@ -31,22 +31,12 @@ internal static class DecisionPass
         long local = 0;
         await foreach (var document in input.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var bytes = Encoding.UTF8.GetByteCount(document.Text);
-            stats.Increment(StageStats.DocsIn);
-            stats.Increment(StageStats.BytesIn, bytes);
-            if (decisions.TryGetValue(local, out var decision))
+            if (decisions.TryGetValue(local++, out var decision))
             {
                 context.Reject(document, new Verdict(reason, decision.Detail, DuplicateOf: decision.KeptId));
-            }
-            else
-            {
-                stats.Increment(StageStats.DocsOut);
-                stats.Increment(StageStats.BytesOut, bytes);
-                local++;
-                yield return document;
                 continue;
             }
-            local++;
+            yield return document;
         }
         if (observedCount >= 0 && local != observedCount)
         {

@@ -29,8 +29,7 @@ public sealed class ExactDedupStageTests
         Assert.Equal("c", rejection.DocumentId);
         Assert.Equal("a", rejection.DuplicateOf);
         Assert.Equal(1, result.Stats.Get("rejected.dedup.exact.duplicate"));
-        Assert.Equal(3, result.Stats.Get("docs.in"));
-        Assert.Equal(2, result.Stats.Get("docs.out"));
+        Assert.Equal(1, result.Stats.Get("docs.duplicate"));
     }
 
     [Fact]

@@ -60,6 +60,39 @@ public sealed class MinHashAccuracyTests(ITestOutputHelper output)
         Assert.True(pairRecall >= 0.95, $"pair recall {pairRecall:0.000}");
     }
 
+    [Fact]
+    public void ShortParaphrasePairsAreKeptAndOnlyIdenticalOrNearIdenticalPairsMerge()
+    {
+        var options = new MinHashDedupOptions();
+        var stage = new MinHashDedupStage(options);
+        var counts = new Dictionary<string, (int Pairs, int Merged)>();
+        foreach (var pair in CorpusReader.Read("ko-labeled-pairs.jsonl.gz", textField: "text_a"))
+        {
+            var textA = pair.Text;
+            var textB = pair.Metadata.GetString("text_b")!;
+            var label = pair.Id.StartsWith("klue", StringComparison.Ordinal) ? "klue-sts" : "question-pair";
+            // Question_pair: is_duplicate_raw "0" means same meaning (see SOURCES.md).
+            var sense = pair.Metadata.GetString("is_duplicate_raw") switch { "0" => "/same", "1" => "/different", _ => "" };
+            var key = textA == textB ? "identical" : label + sense;
+            var a = stage.Signature(textA);
+            var b = stage.Signature(textB);
+            var collide = Enumerable.Range(0, options.Bands).Any(band =>
+                a.AsSpan(band * options.RowsPerBand, options.RowsPerBand).SequenceEqual(b.AsSpan(band * options.RowsPerBand, options.RowsPerBand)));
+            var merged = collide && MinHasher.EstimateJaccard(a, b) >= options.Threshold;
+            var (pairs, mergedCount) = counts.GetValueOrDefault(key);
+            counts[key] = (pairs + 1, mergedCount + (merged ? 1 : 0));
+        }
+        foreach (var (key, (pairs, merged)) in counts.OrderBy(kv => kv.Key))
+        {
+            output.WriteLine($"{key}: pairs={pairs} merged={merged} ({100.0 * merged / pairs:0.0}%)");
+        }
+
+        Assert.Equal(counts["identical"].Pairs, counts["identical"].Merged);
+        Assert.True(counts["question-pair/same"].Merged <= counts["question-pair/same"].Pairs * 0.05, "short question paraphrases should be kept");
+        Assert.True(counts["question-pair/different"].Merged <= counts["question-pair/different"].Pairs * 0.05);
+        Assert.True(counts["klue-sts"].Merged <= counts["klue-sts"].Pairs * 0.05, "KLUE-STS sentence pairs should be kept");
+    }
+
     internal static uint[] ShingleSet(string text, MinHashDedupOptions options)
     {
         var workspace = new ShingleWorkspace();

@@ -160,10 +160,8 @@ public sealed class LineDedupStage : IGlobalStage
         long local = 0;
         await foreach (var document in input.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
+            // docs.in/docs.out and bytes are counted by the runner around stages that are not DocumentStages.
             local++;
-            var bytesIn = Encoding.UTF8.GetByteCount(document.Text);
-            stats.Increment(StageStats.DocsIn);
-            stats.Increment(StageStats.BytesIn, bytesIn);
             Verdict verdict;
             using (stats.Time())
             {
@@ -174,8 +172,6 @@ public sealed class LineDedupStage : IGlobalStage
                 context.Reject(document, verdict);
                 continue;
             }
-            stats.Increment(StageStats.DocsOut);
-            stats.Increment(StageStats.BytesOut, Encoding.UTF8.GetByteCount(document.Text));
             yield return document;
         }
         if (observed >= 0 && local != observed)
