@@ -62,14 +62,14 @@ public sealed class ExactDedupStageTests
     [InlineData(7)]
     public async Task ReviewCorpusKeepsTheSameDocumentsWhateverTheSharding(int shards)
     {
-        var documents = DedupTestData.Load("ko-nsmc-reviews.jsonl.gz", limit: 20_000);
+        var documents = DedupTestData.Load("ko-nsmc-reviews.jsonl.gz", limit: 10_000);
         var workDirectory = TestPaths.NewTempDirectory();
 
         var single = await Run(documents, 1);
         var roundRobin = await StageHarness.RunGlobalAsync(new ExactDedupStage(new()), DedupTestData.RoundRobin(documents, shards), workDirectory);
         var contiguous = await StageHarness.RunGlobalAsync(new ExactDedupStage(new()), DedupTestData.Contiguous(documents, shards), TestPaths.NewTempDirectory());
 
-        Assert.True(single.Rejections.Count > 100, $"expected many exact copies among short reviews, got {single.Rejections.Count}");
+        Assert.True(single.Rejections.Count > 50, $"expected many exact copies among short reviews, got {single.Rejections.Count}");
         Assert.Equal(single.KeptIds.Order(), roundRobin.KeptIds.Order());
         Assert.Equal(single.KeptIds.Order(), contiguous.KeptIds.Order());
         Assert.Equal(Pairs(single), Pairs(roundRobin));
