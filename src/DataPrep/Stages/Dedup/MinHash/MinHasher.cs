@@ -15,9 +15,11 @@ namespace DataPrep.Stages.Dedup.MinHash;
 /// <c>a·x + b &lt; 2^62</c> fits 64 bits, and the product wraps the modulus up to 2^31 times, which is what
 /// makes the permutations independent enough for an unbiased Jaccard estimate (a 61-bit prime with 32-bit
 /// multipliers wraps at most 8 times, and its minima all follow the smallest <c>x</c>: measured, estimates
-/// were off by 0.3). The reduction mod <c>2^31 − 1</c> is two fold-and-add steps and a conditional subtract
-/// (<c>min(v, v − p)</c>). Eight permutations run per AVX-512 vector (<c>vpmuludq</c>), four vectors at once
-/// kept in registers across all shingles of a document; the AVX2 and scalar paths give identical results.
+/// were off by 0.3). The reduction mod <c>2^31 − 1</c> is two fold-and-add steps, which leave every residue
+/// <c>r</c> as itself except 0 and 1, left as <c>p</c> and <c>p + 1</c>: a fixed relabelling of the residues,
+/// so each permutation stays a permutation and the final conditional subtract is not needed. Eight
+/// permutations run per AVX-512 vector (<c>vpmuludq</c>), four vectors at once kept in registers across all
+/// shingles of a document; the AVX2 and scalar paths give identical results.
 /// </remarks>
 internal sealed class MinHasher
 {
@@ -145,8 +147,7 @@ internal sealed class MinHasher
     {
         var v = product + b;
         v = (v & p) + Vector512.ShiftRightLogical(v, 31);
-        v = (v & p) + Vector512.ShiftRightLogical(v, 31);
-        return Vector512.Min(v, v - p);
+        return (v & p) + Vector512.ShiftRightLogical(v, 31);
     }
 
     private void Compute256(ReadOnlySpan<uint> hashes, Span<ulong> signature)
@@ -161,7 +162,7 @@ internal sealed class MinHasher
             var a1 = Vector256.LoadUnsafe(ref a, block + 4).AsUInt32();
             var b0 = Vector256.LoadUnsafe(ref b, block);
             var b1 = Vector256.LoadUnsafe(ref b, block + 4);
-            // long.MaxValue, not all bits set: Min256 compares signed, and every permuted value is below 2^31.
+            // long.MaxValue, not all bits set: Min256 compares signed, and every permuted value is at most 2^31.
             var m0 = Vector256.Create((ulong)long.MaxValue);
             var m1 = m0;
             foreach (var h in hashes)
@@ -180,8 +181,7 @@ internal sealed class MinHasher
     {
         var v = product + b;
         v = (v & p) + Vector256.ShiftRightLogical(v, 31);
-        v = (v & p) + Vector256.ShiftRightLogical(v, 31);
-        return Min256(v, v - p);
+        return (v & p) + Vector256.ShiftRightLogical(v, 31);
     }
 
     /// <summary>Unsigned 64-bit min (AVX2 has no vpminuq): values here are below 2^32, so a signed compare is exact.</summary>
@@ -199,7 +199,6 @@ internal sealed class MinHasher
                 var v = a * h + b;
                 v = (v & Prime) + (v >> 31);
                 v = (v & Prime) + (v >> 31);
-                v = Math.Min(v, v - Prime);
                 min = Math.Min(min, v);
             }
             signature[i] = min;

@@ -91,7 +91,18 @@ internal static class Shingler
                 }
                 continue;
             }
-            if (!IsWordChar(c))
+            if (c >= 0xAC00 && c <= 0xD7A3)
+            {
+                // Hangul syllables (the bulk of Korean text) have no case.
+                starts[units] = length;
+                bytes[length] = (byte)(0xE0 | (c >> 12));
+                bytes[length + 1] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                bytes[length + 2] = (byte)(0x80 | (c & 0x3F));
+                length += 3;
+                ends[units++] = length;
+                continue;
+            }
+            if (!char.IsLetterOrDigit(c))
             {
                 continue;
             }
@@ -130,7 +141,11 @@ internal static class Shingler
                     continue;
                 }
             }
-            else if (IsWordChar(c))
+            else if (c >= 0xAC00 && c <= 0xD7A3)
+            {
+                lower = c;
+            }
+            else if (char.IsLetterOrDigit(c))
             {
                 lower = char.ToLowerInvariant(c);
             }
@@ -170,11 +185,6 @@ internal static class Shingler
         bytes[length] = b;
         return length + 1;
     }
-
-    /// <summary>Letters and digits outside ASCII. Surrogate halves are skipped (supplementary characters do not shingle).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsWordChar(char c) =>
-        (c >= 0xAC00 && c <= 0xD7A3) || char.IsLetterOrDigit(c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int AppendUtf8(char c, byte[] bytes, int length)
