@@ -233,6 +233,12 @@ public sealed class MinHashDedupStage : IGlobalStage
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 FlushBucket();
+                if (entry.Band != bucket[0].Band)
+                {
+                    // The verified-pair cache spans one band only, so memory stays bounded by one band's
+                    // candidates; a pair met again in a later band is re-verified (two signature reads).
+                    checkedPairs.Clear();
+                }
                 bucket.Clear();
             }
             bucket.Add(entry);
