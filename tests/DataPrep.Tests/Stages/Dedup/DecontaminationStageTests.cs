@@ -121,8 +121,11 @@ public sealed class DecontaminationStageTests
     }
 
     [Fact]
-    public void NoBenchmarkFilesIsAnOptionProblem()
+    public void BuildingWithoutBenchmarkFilesSaysWhatToSet()
     {
-        Assert.Equal("benchmarks", Assert.Single(new DecontaminationOptions().Validate()).Property);
+        var error = Assert.Throws<ArgumentException>(() => new DecontaminationStage(new DecontaminationOptions()));
+
+        Assert.Contains("benchmarks:", error.Message);
+        Assert.Equal("benchmarks", Assert.Single(new DecontaminationOptions { Benchmarks = [" "] }.Validate()).Property);
     }
 }

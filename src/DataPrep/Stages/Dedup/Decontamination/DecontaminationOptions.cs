@@ -8,7 +8,7 @@ namespace DataPrep.Stages.Dedup.Decontamination;
 public sealed record DecontaminationOptions : IValidatableOptions
 {
     /// <summary>Benchmark files: <c>.jsonl</c> (every string value of each record, or <see cref="Fields"/>),
-    /// <c>.tsv</c> (every cell), anything else plain text (every line); <c>.gz</c> is read compressed. Required.</summary>
+    /// <c>.tsv</c> (every cell), anything else plain text (every line); <c>.gz</c> is read compressed. At least one is needed to build the stage.</summary>
     [Description("Benchmark files (jsonl: string values; tsv: cells; other: lines; .gz allowed) whose n-grams must not appear in the corpus.")]
     public IReadOnlyList<string> Benchmarks { get; init; } = [];
 
@@ -35,9 +35,9 @@ public sealed record DecontaminationOptions : IValidatableOptions
     /// <inheritdoc />
     public IEnumerable<OptionProblem> Validate()
     {
-        if (Benchmarks.Count == 0)
+        if (Benchmarks.Any(string.IsNullOrWhiteSpace))
         {
-            yield return new OptionProblem("benchmarks", "name at least one benchmark file.");
+            yield return new OptionProblem("benchmarks", "benchmark file names must not be empty.");
         }
         if (NgramSize < 1)
         {

@@ -39,9 +39,15 @@ public sealed class DecontaminationStage : DocumentStage
     private readonly string[] _names;
 
     /// <summary>Builds the n-gram index of every benchmark file.</summary>
+    /// <exception cref="ArgumentException">No benchmark file is named.</exception>
     /// <exception cref="FileNotFoundException">A benchmark file does not exist.</exception>
     public DecontaminationStage(DecontaminationOptions options, StageBuildContext build)
     {
+        if (options.Benchmarks.Count == 0)
+        {
+            throw new ArgumentException(
+                "Decontaminate needs at least one benchmark file: set benchmarks: [path/to/test.jsonl, ...].", nameof(options));
+        }
         _options = options;
         _names = new string[options.Benchmarks.Count];
         var tokens = new NgramTokens();
