@@ -16,6 +16,7 @@ public static class DataPrepCli
         root.Subcommands.Add(StagesCommand.Create(console));
         root.Subcommands.Add(SchemaCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
+        root.Subcommands.Add(SlurmCommand.Create(console));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

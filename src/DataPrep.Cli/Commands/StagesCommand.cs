@@ -23,13 +23,30 @@ internal static class StagesCommand
         return command;
     }
 
+    private static string FamilyName(int family) => family switch
+    {
+        0 => "0. Normalisation",
+        1 => "1. Quality filtering",
+        2 => "2. Deduplication",
+        3 => "3. PII scrubbing",
+        4 => "4. Tokenization",
+        _ => "Other stages",
+    };
+
     public static void Print(StageRegistry registry, TextWriter output, bool markdown)
     {
+        int? family = null;
         foreach (var stage in registry.Stages)
         {
+            if (markdown && stage.Family != family)
+            {
+                family = stage.Family;
+                output.WriteLine($"#### {FamilyName(stage.Family)}");
+                output.WriteLine();
+            }
             if (markdown)
             {
-                output.WriteLine($"#### `{stage.Name}`");
+                output.WriteLine($"##### `{stage.Name}`");
                 output.WriteLine();
                 output.WriteLine(stage.Description);
                 output.WriteLine();

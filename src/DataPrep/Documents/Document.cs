@@ -23,8 +23,26 @@ public sealed class Document
     /// <summary>The document id: the input's id field, or <c>file:line</c> when the input has none.</summary>
     public string Id { get; }
 
+    private string _text = "";
+    private int _utf8Length = -1;
+
     /// <summary>The text; transform stages replace it.</summary>
-    public string Text { get; set; }
+    public string Text
+    {
+        get => _text;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (!ReferenceEquals(value, _text))
+            {
+                _text = value;
+                _utf8Length = -1;
+            }
+        }
+    }
+
+    /// <summary>Length of <see cref="Text"/> in UTF-8 bytes, computed once per text (every stage counts bytes in and out).</summary>
+    public int Utf8Length => _utf8Length >= 0 ? _utf8Length : _utf8Length = System.Text.Encoding.UTF8.GetByteCount(_text);
 
     /// <summary>Input fields other than id and text, and values stages add. Written back out with the document.</summary>
     public DocumentMetadata Metadata { get; }

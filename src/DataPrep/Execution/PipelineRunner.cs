@@ -93,7 +93,9 @@ public sealed class PipelineRunner
         return merged;
     }
 
-    private void CheckRunFile(int world)
+    /// <summary>Writes <c>run.json</c> (world size, stages, phases) or checks that the folder's run matches this one.</summary>
+    /// <exception cref="PipelineConfigException">The folder holds a run with another world size or other stages.</exception>
+    public void CheckRunFile(int world)
     {
         var path = Path.Combine(_layout.Root, "run.json");
         var stageIds = string.Join(",", _pipeline.Stages.Select(s => s.Id));
@@ -244,7 +246,7 @@ public sealed class PipelineRunner
                 foreach (var document in batch)
                 {
                     await write(document).ConfigureAwait(false);
-                    var bytes = Encoding.UTF8.GetByteCount(document.Text);
+                    var bytes = document.Utf8Length;
                     outputStats.Increment(StageStats.DocsIn);
                     outputStats.Increment(StageStats.DocsOut);
                     outputStats.Increment(StageStats.BytesIn, bytes);
@@ -318,7 +320,9 @@ public sealed class PipelineRunner
         {
             return;
         }
-        foreach (var file in Directory.EnumerateFiles(_layout.Root, shard.FileStem + "-*"))
+        // Visible parts, and hidden temporary files of a shard that was killed while writing.
+        foreach (var file in Directory.EnumerateFiles(_layout.Root, shard.FileStem + "-*")
+            .Concat(Directory.EnumerateFiles(_layout.Root, "." + shard.FileStem + "-*.tmp")))
         {
             File.Delete(file);
         }
@@ -346,7 +350,7 @@ public sealed class PipelineRunner
                     foreach (var document in DocumentReaders.For(file, input.Format).Read(file, context, cancellationToken))
                     {
                         batch.Add(document);
-                        var bytes = Encoding.UTF8.GetByteCount(document.Text);
+                        var bytes = document.Utf8Length;
                         context.Stage.Stats.Increment(StageStats.BytesIn, bytes);
                         context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
                         Interlocked.Add(ref counters.BytesRead, bytes);
@@ -456,7 +460,7 @@ public sealed class PipelineRunner
             }
             var document = enumerator.Current;
             stats.Increment(docsKey);
-            stats.Increment(bytesKey, Encoding.UTF8.GetByteCount(document.Text));
+            stats.Increment(bytesKey, document.Utf8Length);
             yield return document;
         }
     }

@@ -18,32 +18,27 @@ public static class WorkFiles
         private readonly AtomicFile _file;
         private readonly Stream _stream;
         private readonly ArrayBufferWriter<byte> _buffer = new(1 << 17);
-        private readonly Utf8JsonWriter _json;
+        private readonly JsonLineWriter _json;
 
         /// <summary>Creates the file under a temporary name.</summary>
         public Writer(string path)
         {
             _file = new AtomicFile(path);
             _stream = CompressedStreams.WrapForWrite(_file.Stream, OutputCompression.Zstd, System.IO.Compression.CompressionLevel.Fastest);
-            _json = new Utf8JsonWriter(_buffer, DocumentJson.WriterOptions);
+            _json = new JsonLineWriter(_buffer);
         }
 
         /// <summary>Writes one document.</summary>
         public void Write(Document document)
         {
-            _json.Reset(_buffer);
-            _json.WriteStartObject();
-            _json.WriteString("id", document.Id);
-            _json.WriteString("text", document.Text);
-            _json.WriteString("sp", document.Source.Path);
-            _json.WriteNumber("so", document.Source.FileOrdinal);
-            _json.WriteNumber("sr", document.Source.Record);
-            _json.WriteStartObject("m");
-            DocumentJson.WriteMetadata(_json, document.Metadata);
-            _json.WriteEndObject();
-            _json.WriteEndObject();
-            _json.Flush();
-            _buffer.Write("\n"u8);
+            _json.StartObject();
+            _json.Property("id", document.Id);
+            _json.Property("text", document.Text);
+            _json.Property("sp", document.Source.Path);
+            _json.Property("so", (long)document.Source.FileOrdinal);
+            _json.Property("sr", document.Source.Record);
+            _json.MetadataObject("m", document.Metadata);
+            _json.EndLine();
             if (_buffer.WrittenCount > 1 << 16)
             {
                 _stream.Write(_buffer.WrittenSpan);
@@ -63,7 +58,6 @@ public static class WorkFiles
         /// <inheritdoc />
         public void Dispose()
         {
-            _json.Dispose();
             _file.Dispose();
         }
     }

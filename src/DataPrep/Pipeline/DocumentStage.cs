@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using DataPrep.Documents;
 using DataPrep.Stats;
 
@@ -24,10 +23,7 @@ public abstract class DocumentStage : IStage
     public bool Process(Document document, StageContext context)
     {
         var stats = context.Stats;
-        var textBefore = document.Text;
-        var bytesIn = Encoding.UTF8.GetByteCount(textBefore);
-        stats.Increment(StageStats.DocsIn);
-        stats.Increment(StageStats.BytesIn, bytesIn);
+        stats.CountIn(document.Utf8Length);
         Verdict verdict;
         using (stats.Time())
         {
@@ -38,10 +34,7 @@ public abstract class DocumentStage : IStage
             context.Reject(document, verdict);
             return false;
         }
-        stats.Increment(StageStats.DocsOut);
-        stats.Increment(
-            StageStats.BytesOut,
-            ReferenceEquals(textBefore, document.Text) ? bytesIn : Encoding.UTF8.GetByteCount(document.Text));
+        stats.CountOut(document.Utf8Length);
         return true;
     }
 

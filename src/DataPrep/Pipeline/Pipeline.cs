@@ -89,8 +89,12 @@ public sealed class Pipeline
         new PipelineRunner(this, progress).RunAsync(shard, worldSize, cancellationToken);
 
     /// <summary>Runs one part (<paramref name="shard"/>) of one phase: what a job-array task does.</summary>
-    public Task RunPhaseAsync(int phase, ShardSpec shard, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        new PipelineRunner(this, progress).RunPhaseAsync(Phases[phase], shard, cancellationToken);
+    public Task RunPhaseAsync(int phase, ShardSpec shard, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var runner = new PipelineRunner(this, progress);
+        runner.CheckRunFile(shard.WorldSize);
+        return runner.RunPhaseAsync(Phases[phase], shard, cancellationToken);
+    }
 
     private static List<PipelinePhase> PlanPhases(IReadOnlyList<IStage> stages)
     {

@@ -32,6 +32,12 @@ public sealed class StageStats
     private readonly ConcurrentDictionary<string, Distribution> _distributions = new(StringComparer.Ordinal);
     private long _elapsedTicks;
 
+    // The counters every stage moves for every document are plain fields: no dictionary lookup on the hot path.
+    private long _docsIn;
+    private long _docsOut;
+    private long _bytesIn;
+    private long _bytesOut;
+
     /// <summary>Creates empty stats for a stage.</summary>
     public StageStats(string stageId) => StageId = stageId;
 
@@ -41,9 +47,30 @@ public sealed class StageStats
     /// <summary>Time spent inside the stage (summed over threads, so it can exceed wall time).</summary>
     public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _elapsedTicks));
 
+    /// <summary>Counts one document entering the stage.</summary>
+    public void CountIn(long utf8Bytes)
+    {
+        Interlocked.Increment(ref _docsIn);
+        Interlocked.Add(ref _bytesIn, utf8Bytes);
+    }
+
+    /// <summary>Counts one document leaving the stage.</summary>
+    public void CountOut(long utf8Bytes)
+    {
+        Interlocked.Increment(ref _docsOut);
+        Interlocked.Add(ref _bytesOut, utf8Bytes);
+    }
+
     /// <summary>Adds to a counter.</summary>
     public void Increment(string key, long by = 1)
     {
+        switch (key)
+        {
+            case DocsIn: Interlocked.Add(ref _docsIn, by); return;
+            case DocsOut: Interlocked.Add(ref _docsOut, by); return;
+            case BytesIn: Interlocked.Add(ref _bytesIn, by); return;
+            case BytesOut: Interlocked.Add(ref _bytesOut, by); return;
+        }
         var box = _counters.GetOrAdd(key, static _ => new StrongBox());
         Interlocked.Add(ref box.Value, by);
     }
@@ -57,7 +84,14 @@ public sealed class StageStats
         _distributions.GetOrAdd(key, static _ => new Distribution()).Add(count, sum, min, max);
 
     /// <summary>Reads a counter (0 when never incremented).</summary>
-    public long Get(string key) => _counters.TryGetValue(key, out var box) ? Interlocked.Read(ref box.Value) : 0;
+    public long Get(string key) => key switch
+    {
+        DocsIn => Interlocked.Read(ref _docsIn),
+        DocsOut => Interlocked.Read(ref _docsOut),
+        BytesIn => Interlocked.Read(ref _bytesIn),
+        BytesOut => Interlocked.Read(ref _bytesOut),
+        _ => _counters.TryGetValue(key, out var box) ? Interlocked.Read(ref box.Value) : 0,
+    };
 
     /// <summary>Reads a distribution, or <c>null</c> when never observed.</summary>
     public Distribution? GetDistribution(string key) => _distributions.GetValueOrDefault(key);
@@ -65,6 +99,7 @@ public sealed class StageStats
     /// <summary>All counters, sorted by key.</summary>
     public IReadOnlyList<KeyValuePair<string, long>> Counters =>
         _counters.Select(kv => new KeyValuePair<string, long>(kv.Key, Interlocked.Read(ref kv.Value.Value)))
+            .Concat(new[] { DocsIn, DocsOut, BytesIn, BytesOut }.Select(k => new KeyValuePair<string, long>(k, Get(k))).Where(kv => kv.Value != 0))
             .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
 
     /// <summary>All distributions, sorted by key.</summary>

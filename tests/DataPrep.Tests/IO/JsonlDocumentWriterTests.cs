@@ -28,6 +28,7 @@ public class JsonlDocumentWriterTests
         {
             writer.Write(new Document($"d{i}", new string('가', 300)));
         }
+        Assert.DoesNotContain(Directory.GetFiles(folder), f => !Path.GetFileName(f).StartsWith('.'));
         writer.Complete();
         Assert.True(writer.Files.Count >= 9, $"{writer.Files.Count} parts");
         Assert.Equal(100, TestFiles.ReadOutput(folder).Count);

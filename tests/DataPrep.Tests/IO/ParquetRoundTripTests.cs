@@ -78,4 +78,18 @@ public class ParquetRoundTripTests
         Assert.Empty(new ParquetDocumentReader().Read(new InputFile(path, "fake.parquet", 0), context, CancellationToken.None));
         Assert.Equal("input.unreadable", Assert.Single(sink.Items).Reason.Code);
     }
+
+    [Fact]
+    public void SampleParquetHoldsTheSameDocumentsAsSampleJsonl()
+    {
+        var sink = new CollectingRejectionSink();
+        var context = new InputContext(new InputOptions(), new StageContext("input", ShardSpec.Single, rejections: sink));
+        var parquet = Path.Combine(TestPaths.SampleData, "docs.parquet");
+        var jsonl = Path.Combine(TestPaths.SampleData, "docs.jsonl");
+        var fromParquet = new ParquetDocumentReader().Read(new InputFile(parquet, "docs.parquet", 0), context, CancellationToken.None).ToList();
+        var fromJsonl = new JsonlDocumentReader().Read(new InputFile(jsonl, "docs.jsonl", 0), context, CancellationToken.None).ToList();
+        Assert.Empty(sink.Items);
+        Assert.Equal(fromJsonl.Select(d => (d.Id, d.Text)), fromParquet.Select(d => (d.Id, d.Text)));
+        Assert.Equal(fromJsonl[0].Metadata["lang"], fromParquet[0].Metadata["lang"]);
+    }
 }

@@ -8,6 +8,7 @@ namespace DataPrep.IO.Writers;
 public sealed class AtomicFile : IDisposable
 {
     private bool _done;
+    private bool _closed;
 
     /// <summary>Creates the temporary file for <paramref name="finalPath"/>.</summary>
     public AtomicFile(string finalPath)
@@ -28,15 +29,26 @@ public sealed class AtomicFile : IDisposable
     /// <summary>The stream to write to (owned by this object until <see cref="Commit"/>).</summary>
     public FileStream Stream { get; }
 
-    /// <summary>Flushes to disk and renames into place (replacing an older file of the same name).</summary>
+    /// <summary>Flushes to disk and closes the stream, keeping the temporary name (commit later, with the rest of a shard).</summary>
+    public void Close()
+    {
+        if (_closed)
+        {
+            return;
+        }
+        Stream.Flush(flushToDisk: true);
+        Stream.Dispose();
+        _closed = true;
+    }
+
+    /// <summary>Closes (if needed) and renames into place, replacing an older file of the same name.</summary>
     public void Commit()
     {
         if (_done)
         {
             return;
         }
-        Stream.Flush(flushToDisk: true);
-        Stream.Dispose();
+        Close();
         File.Move(TempPath, FinalPath, overwrite: true);
         _done = true;
     }

@@ -5,7 +5,7 @@ using DataPrep.Documents;
 
 namespace DataPrep.IO.Writers;
 
-/// <summary>Writes documents and metadata values as JSON; Hangul and other non-ASCII text is written as is, not escaped.</summary>
+/// <summary>Metadata values through <see cref="Utf8JsonWriter"/> (Parquet extras, stats); the line writers use <see cref="JsonLineWriter"/>.</summary>
 public static class DocumentJson
 {
     /// <summary>Writer options: relaxed escaping keeps Korean readable and files small.</summary>
@@ -14,30 +14,6 @@ public static class DocumentJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,
     };
-
-    /// <summary>Writes <c>{id, text, ...metadata}</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, Document document, string idField, string textField)
-    {
-        writer.WriteStartObject();
-        writer.WriteString(idField, document.Id);
-        writer.WriteString(textField, document.Text);
-        WriteMetadata(writer, document.Metadata, idField, textField);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Writes each metadata field as a property (skipping names that clash with id or text).</summary>
-    public static void WriteMetadata(Utf8JsonWriter writer, DocumentMetadata metadata, string? idField = null, string? textField = null)
-    {
-        foreach (var (key, value) in metadata)
-        {
-            if (key == idField || key == textField)
-            {
-                continue;
-            }
-            writer.WritePropertyName(key);
-            WriteValue(writer, value);
-        }
-    }
 
     /// <summary>Writes one metadata value.</summary>
     public static void WriteValue(Utf8JsonWriter writer, object? value)

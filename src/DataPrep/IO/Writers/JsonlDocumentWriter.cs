@@ -1,14 +1,13 @@
 using System.Buffers;
 using System.IO.Compression;
-using System.Text.Json;
 using DataPrep.Documents;
 
 namespace DataPrep.IO.Writers;
 
 /// <summary>
 /// Writes documents as JSON Lines into <c>{folder}/{stem}-{part:D5}.jsonl[.gz|.zst]</c>, starting a new
-/// part after <c>maxFileBytes</c> of uncompressed JSON. Each part is written under a hidden temporary
-/// name and renamed when complete.
+/// part after <c>maxFileBytes</c> of uncompressed JSON. Parts are written under hidden temporary names
+/// and all renamed into place by <see cref="Complete"/>, so a shard killed mid-way leaves no visible part.
 /// </summary>
 public sealed class JsonlDocumentWriter : IDocumentWriter
 {
@@ -21,8 +20,9 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     private readonly string _idField;
     private readonly string _textField;
     private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold * 2);
-    private readonly Utf8JsonWriter _json;
+    private readonly JsonLineWriter _json;
     private readonly List<string> _files = [];
+    private readonly List<AtomicFile> _closedParts = [];
     private AtomicFile? _file;
     private Stream? _stream;
     private long _fileBytes;
@@ -39,7 +39,7 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
         _maxFileBytes = maxFileBytes;
         _idField = idField;
         _textField = textField;
-        _json = new Utf8JsonWriter(_buffer, DocumentJson.WriterOptions);
+        _json = new JsonLineWriter(_buffer);
     }
 
     /// <inheritdoc />
@@ -58,10 +58,11 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     /// <summary>Writes one document (synchronously; the runner calls it on the writer's own thread).</summary>
     public void Write(Document document)
     {
-        _json.Reset(_buffer);
-        DocumentJson.Write(_json, document, _idField, _textField);
-        _json.Flush();
-        _buffer.Write("\n"u8);
+        _json.StartObject();
+        _json.Property(_idField, document.Id);
+        _json.Property(_textField, document.Text);
+        _json.Metadata(document.Metadata, _idField, _textField);
+        _json.EndLine();
         Documents++;
         if (_buffer.WrittenCount >= FlushThreshold)
         {
@@ -102,9 +103,8 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
         {
             _stream.Dispose();
         }
-        _file.Commit();
-        _files.Add(_file.FinalPath);
-        _file.Dispose();
+        _file.Close();
+        _closedParts.Add(_file);
         _file = null;
         _stream = null;
         _fileBytes = 0;
@@ -123,12 +123,18 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     {
         FlushBuffer();
         CommitPart();
+        foreach (var part in _closedParts)
+        {
+            part.Commit();
+            _files.Add(part.FinalPath);
+            part.Dispose();
+        }
+        _closedParts.Clear();
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        _json.Dispose();
         if (_file is not null)
         {
             try
@@ -140,6 +146,10 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
                 // The temporary file is deleted below; an error closing it changes nothing.
             }
             _file.Dispose();
+        }
+        foreach (var part in _closedParts)
+        {
+            part.Dispose();
         }
         return ValueTask.CompletedTask;
     }

@@ -9,7 +9,7 @@ namespace DataPrep.IO.Writers;
 /// Writes documents to Parquet files <c>{folder}/{stem}-{part:D5}.parquet</c>, one row group per
 /// ~64 MiB of text. Columns: id, text, then one column per metadata field seen in the first row group
 /// (typed string, long, double or bool when every value agrees, else string), and <c>metadata_json</c>
-/// with any field that appears later, so no metadata is lost. Files are renamed into place when complete.
+/// with any field that appears later, so no metadata is lost. All parts are renamed into place together by <see cref="CompleteAsync"/>.
 /// </summary>
 public sealed class ParquetDocumentWriter : IDocumentWriter
 {
@@ -23,6 +23,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     private readonly string _textField;
     private readonly List<Document> _pending = [];
     private readonly List<string> _files = [];
+    private readonly List<AtomicFile> _closedParts = [];
     private long _pendingBytes;
     private AtomicFile? _file;
     private ParquetWriter? _writer;
@@ -188,9 +189,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             return;
         }
         await _writer.DisposeAsync().ConfigureAwait(false);
-        _file.Commit();
-        _files.Add(_file.FinalPath);
-        _file.Dispose();
+        _file.Close();
+        _closedParts.Add(_file);
         _writer = null;
         _file = null;
         _fileBytes = 0;
@@ -202,6 +202,13 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     {
         await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
         await CommitPartAsync().ConfigureAwait(false);
+        foreach (var part in _closedParts)
+        {
+            part.Commit();
+            _files.Add(part.FinalPath);
+            part.Dispose();
+        }
+        _closedParts.Clear();
     }
 
     /// <inheritdoc />
@@ -219,5 +226,9 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             }
         }
         _file?.Dispose();
+        foreach (var part in _closedParts)
+        {
+            part.Dispose();
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Compression;
-using System.Text.Json;
 using DataPrep.Stats;
 
 namespace DataPrep.IO.Writers;
@@ -17,7 +16,7 @@ public sealed class RejectsWriter : IRejectionSink, IDisposable
     private readonly bool _includeText;
     private readonly string _textField;
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
-    private readonly Utf8JsonWriter _json;
+    private readonly JsonLineWriter _json;
     private readonly AtomicFile _file;
     private readonly Stream _stream;
     private bool _completed;
@@ -29,7 +28,7 @@ public sealed class RejectsWriter : IRejectionSink, IDisposable
         _textField = textField;
         _file = new AtomicFile(Path.Combine(folder, $"{stem}.jsonl{CompressedStreams.Extension(compression)}"));
         _stream = CompressedStreams.WrapForWrite(_file.Stream, compression, level);
-        _json = new Utf8JsonWriter(_buffer, DocumentJson.WriterOptions);
+        _json = new JsonLineWriter(_buffer);
     }
 
     /// <summary>Number of rejections written.</summary>
@@ -47,37 +46,31 @@ public sealed class RejectsWriter : IRejectionSink, IDisposable
             {
                 throw new InvalidOperationException("The rejects file is already complete.");
             }
-            _json.Reset(_buffer);
-            _json.WriteStartObject();
-            _json.WriteString("id", rejection.DocumentId);
-            _json.WriteString("stage", rejection.StageId);
-            _json.WriteString("reason", rejection.Reason.Code);
+            _json.StartObject();
+            _json.Property("id", rejection.DocumentId);
+            _json.Property("stage", rejection.StageId);
+            _json.Property("reason", rejection.Reason.Code);
             if (rejection.Detail is not null)
             {
-                _json.WriteString("detail", rejection.Detail);
+                _json.Property("detail", rejection.Detail);
             }
             if (rejection.DuplicateOf is not null)
             {
-                _json.WriteString("duplicate_of", rejection.DuplicateOf);
+                _json.Property("duplicate_of", rejection.DuplicateOf);
             }
             if (rejection.Source.FileOrdinal >= 0)
             {
-                _json.WriteString("source", rejection.Source.ToString());
+                _json.Property("source", rejection.Source.ToString());
             }
             if (_includeText && !rejection.Reason.Sensitive && rejection.Document is { } document)
             {
-                _json.WriteString(_textField, document.Text);
+                _json.Property(_textField, document.Text);
                 if (document.Metadata.Count > 0)
                 {
-                    _json.WritePropertyName("metadata");
-                    _json.WriteStartObject();
-                    DocumentJson.WriteMetadata(_json, document.Metadata);
-                    _json.WriteEndObject();
+                    _json.MetadataObject("metadata", document.Metadata);
                 }
             }
-            _json.WriteEndObject();
-            _json.Flush();
-            _buffer.Write("\n"u8);
+            _json.EndLine();
             if (_buffer.WrittenCount > 1 << 16)
             {
                 _stream.Write(_buffer.WrittenSpan);
@@ -112,7 +105,6 @@ public sealed class RejectsWriter : IRejectionSink, IDisposable
     {
         lock (_gate)
         {
-            _json.Dispose();
             if (!_completed)
             {
                 try

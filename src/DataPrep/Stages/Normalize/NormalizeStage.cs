@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.Text;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
 using DataPrep.Stats;
+using DataPrep.Text;
 
 namespace DataPrep.Stages.Normalize;
 
@@ -38,9 +38,9 @@ public sealed class NormalizeStage : TransformStage
     protected override string Transform(Document document, StageStats stats)
     {
         var text = document.Text;
-        if (_options.Nfc && !text.IsNormalized(NormalizationForm.FormC))
+        if (_options.Nfc && !Nfc.IsNormalized(text))
         {
-            text = text.Normalize(NormalizationForm.FormC);
+            text = text.Normalize(System.Text.NormalizationForm.FormC);
             stats.Increment("nfc.changed");
         }
         var cleaned = Clean(text, _options);
@@ -70,52 +70,34 @@ public sealed class NormalizeStage : TransformStage
         }
     }
 
-    // One pass that only reads: most documents are already clean, so the copy is skipped.
+    // Characters that always need work: controls, DEL, C1, Unicode spaces, zero-width and direction marks, BOM.
+    private static readonly SearchValues<char> Suspicious = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015" +
+        "\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088" +
+        "\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B" +
+        "\u009C\u009D\u009E\u009F\u00A0\u00AD\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B" +
+        "\u200E\u200F\u202F\u205F\u2060\u3000\uFEFF");
+
+    // Only reads, with vectorised searches: most documents are already clean, so the copy is skipped.
     private static bool NeedsCleaning(ReadOnlySpan<char> text, NormalizeOptions options)
     {
         if (text.Length == 0)
         {
             return false;
         }
-        if (options.CollapseSpaces && (text[0] == ' ' || text[^1] == ' ' || text[^1] == '\n' || text[0] == '\n'))
+        if (text[0] is ' ' or '\n' or '\t' || text[^1] is ' ' or '\n' or '\t')
+        {
+            return options.CollapseSpaces || text[0] == '\n' || text[^1] == '\n';
+        }
+        if (text.IndexOfAny(Suspicious) >= 0)
         {
             return true;
         }
-        var newlines = 0;
-        var previous = '\0';
-        foreach (var c in text)
+        if (options.CollapseSpaces && (text.IndexOf("  ") >= 0 || text.IndexOf(" \n") >= 0 || text.IndexOf("\n ") >= 0))
         {
-            if (c == '\n')
-            {
-                newlines++;
-                if (options.CollapseSpaces && previous == ' ')
-                {
-                    return true;
-                }
-                if (options.MaxConsecutiveNewlines > 0 && newlines > options.MaxConsecutiveNewlines)
-                {
-                    return true;
-                }
-            }
-            else
-            {
-                newlines = 0;
-                if (c == '\r' || (c < 0x20 && c != '\t' && options.RemoveControlCharacters))
-                {
-                    return true;
-                }
-                if (options.CollapseSpaces && (c == '\t' || (c == ' ' && previous == ' ') || (c > 0x7F && IsUnicodeSpace(c))))
-                {
-                    return true;
-                }
-                if (options.RemoveControlCharacters && c > 0x7F && IsRemovable(c))
-                {
-                    return true;
-                }
-            }
-            previous = c;
+            return true;
         }
-        return false;
+        return options.MaxConsecutiveNewlines > 0 && text.IndexOf(new string('\n', options.MaxConsecutiveNewlines + 1).AsSpan()) >= 0;
     }
 
     private static int CleanInto(ReadOnlySpan<char> text, Span<char> output, NormalizeOptions options)
@@ -140,7 +122,7 @@ public sealed class NormalizeStage : TransformStage
                 pendingNewlines++;
                 continue;
             }
-            if (options.RemoveControlCharacters && (c < 0x20 && c != '\t' || c > 0x7F && IsRemovable(c)))
+            if (options.RemoveControlCharacters && (c < 0x20 && c != '\t' || c == '\u007F' || c > 0x7F && IsRemovable(c)))
             {
                 continue;
             }

@@ -27,7 +27,7 @@ public class NormalizeStageTests
 
     [Fact]
     public void ControlAndZeroWidthCharactersAreRemoved() =>
-        Assert.Equal("벨소리와 보이지 않는 공백", Normalize("벨\u0007소리와\u200B 보이지\uFEFF 않는 공백"));
+        Assert.Equal("벨소리와 보이지 않는 공백", Normalize("벨\u0007소리와\u200B 보이지\uFEFF 않는\u007F 공백"));
 
     [Fact]
     public void SpacesCollapseButLineAndParagraphBreaksStay() =>

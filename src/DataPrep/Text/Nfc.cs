@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace DataPrep.Text;
+
+/// <summary>
+/// Unicode NFC with a fast path: most Korean and English text is already NFC, and proving it for the
+/// characters such text is made of (ASCII and Latin-1, precomposed Hangul syllables, compatibility jamo,
+/// CJK ideographs, kana, common punctuation, full-width forms) needs no table lookup. Anything else
+/// (combining marks, conjoining jamo, compatibility ideographs) goes to the platform's normaliser.
+/// </summary>
+public static class Nfc
+{
+    /// <summary>True when <paramref name="text"/> is in NFC.</summary>
+    public static bool IsNormalized(string text) => IsTriviallyNormalized(text) || text.IsNormalized(NormalizationForm.FormC);
+
+    /// <summary>Returns the NFC form of <paramref name="text"/> (the same instance when already NFC).</summary>
+    public static string Normalize(string text) => IsNormalized(text) ? text : text.Normalize(NormalizationForm.FormC);
+
+    /// <summary>True when every character is one that is NFC whatever surrounds it (a sufficient, not necessary, test).</summary>
+    public static bool IsTriviallyNormalized(ReadOnlySpan<char> text)
+    {
+        var i = text.IndexOfAnyExceptInRange('\u0000', '\u02FF');
+        if (i < 0)
+        {
+            return true;
+        }
+        foreach (var c in text[i..])
+        {
+            if (c < 0x0300
+                || (c >= 0xAC00 && c <= 0xD7A3)   // Hangul syllables (a following trailing jamo is not in this list)
+                || (c >= 0x4E00 && c <= 0x9FFF)   // CJK unified ideographs
+                || (c >= 0x3131 && c <= 0x318E)   // compatibility jamo: ㅋㅋ, ㅠㅠ
+                || (c >= 0x3000 && c <= 0x3029)   // CJK punctuation before the combining tone marks
+                || (c >= 0x3041 && c <= 0x3096)   // hiragana before the combining voicing marks
+                || (c >= 0x30A0 && c <= 0x30FF)   // katakana
+                || (c >= 0x2010 && c <= 0x2027)   // dashes, quotes, bullets, ellipsis
+                || (c >= 0x2030 && c <= 0x205E)
+                || (c >= 0xFF01 && c <= 0xFF5E)   // full-width forms change only under NFKC
+                || (c >= 0x2190 && c <= 0x21FF)   // arrows
+                || (c >= 0x25A0 && c <= 0x25FF))  // geometric shapes
+            {
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+}
