@@ -52,7 +52,7 @@ public sealed class MinHashAccuracyTests(ITestOutputHelper output)
         output.WriteLine(
             $"threshold={options.Threshold} truth_pairs={truthPairs.Count} truth_removed={truthRemoved.Count} removed={removed.Count} " +
             $"tp={truePositives} precision={precision:0.000} recall={recall:0.000} pair_recall={pairRecall:0.000} link_precision={linkPrecision:0.000} " +
-            $"candidates={result.Stats.Get("pairs.candidate")} below_threshold={result.Stats.Get("pairs.below_threshold")}");
+            $"verified={result.Stats.Get("pairs.verified")} below_threshold={result.Stats.Get("pairs.below_threshold")}");
 
         Assert.True(truthRemoved.Count >= 30, $"ground truth has only {truthRemoved.Count} duplicates");
         Assert.True(precision >= 0.95, $"precision {precision:0.000} (removed {removed.Count}, correct {truePositives})");

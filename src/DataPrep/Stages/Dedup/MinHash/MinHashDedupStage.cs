@@ -247,7 +247,7 @@ public sealed class MinHashDedupStage : IGlobalStage
         stats.Increment("band_entries", sorter.Count);
         stats.Increment("sort.spilled_runs", sorter.SpilledRuns);
         stats.Increment("buckets.shared", buckets);
-        stats.Increment("pairs.candidate", candidates);
+        stats.Increment("pairs.verified", candidates);
         stats.Increment("pairs.below_threshold", verifiedFailed);
     }
 

@@ -15,10 +15,11 @@ namespace DataPrep.Stages.Dedup.MinHash;
 /// <c>a·x + b &lt; 2^62</c> fits 64 bits, and the product wraps the modulus up to 2^31 times, which is what
 /// makes the permutations independent enough for an unbiased Jaccard estimate (a 61-bit prime with 32-bit
 /// multipliers wraps at most 8 times, and its minima all follow the smallest <c>x</c>: measured, estimates
-/// were off by 0.3). The reduction mod <c>2^31 − 1</c> is two fold-and-add steps, which leave every residue
-/// <c>r</c> as itself except 0 and 1, left as <c>p</c> and <c>p + 1</c>: a fixed relabelling of the residues,
-/// so each permutation stays a permutation and the final conditional subtract is not needed. Eight
-/// permutations run per AVX-512 vector (<c>vpmuludq</c>), four vectors at once kept in registers across all
+/// were off by 0.3). The reduction mod <c>2^31 − 1</c> is one fold (<c>(v &amp; p) + (v &gt;&gt; 31)</c>, below 2^32)
+/// and one unsigned <c>min(v, v − p)</c>, which leaves every residue <c>r</c> as <c>r</c> except that 0 and 1 may
+/// come out as <c>p</c> and <c>p + 1</c>: the map from <c>x</c> stays injective, so each permutation stays a
+/// permutation (of a slightly relabelled range) and costs 8 vector operations per 8 permutations. Eight
+/// permutations run per AVX-512 vector (<c>vpmuludq</c>), eight vectors at once kept in registers across all
 /// shingles of a document; the AVX2 and scalar paths give identical results.
 /// </remarks>
 internal sealed class MinHasher
@@ -113,7 +114,51 @@ internal sealed class MinHasher
         ref var b = ref MemoryMarshal.GetArrayDataReference(_b);
         ref var s = ref MemoryMarshal.GetReference(signature);
         var p = Vector512.Create(Prime);
-        for (nuint block = 0; block < (nuint)_a.Length; block += 32)
+        nuint block = 0;
+        // 64 permutations per pass over the hashes: 8 multipliers, 8 offsets and 8 minima stay in
+        // registers (26 of the 32 zmm registers), so each shingle costs one broadcast and 72 vector ops.
+        for (; block + 64 <= (nuint)_a.Length; block += 64)
+        {
+            var a0 = Vector512.LoadUnsafe(ref a, block).AsUInt32();
+            var a1 = Vector512.LoadUnsafe(ref a, block + 8).AsUInt32();
+            var a2 = Vector512.LoadUnsafe(ref a, block + 16).AsUInt32();
+            var a3 = Vector512.LoadUnsafe(ref a, block + 24).AsUInt32();
+            var a4 = Vector512.LoadUnsafe(ref a, block + 32).AsUInt32();
+            var a5 = Vector512.LoadUnsafe(ref a, block + 40).AsUInt32();
+            var a6 = Vector512.LoadUnsafe(ref a, block + 48).AsUInt32();
+            var a7 = Vector512.LoadUnsafe(ref a, block + 56).AsUInt32();
+            var b0 = Vector512.LoadUnsafe(ref b, block);
+            var b1 = Vector512.LoadUnsafe(ref b, block + 8);
+            var b2 = Vector512.LoadUnsafe(ref b, block + 16);
+            var b3 = Vector512.LoadUnsafe(ref b, block + 24);
+            var b4 = Vector512.LoadUnsafe(ref b, block + 32);
+            var b5 = Vector512.LoadUnsafe(ref b, block + 40);
+            var b6 = Vector512.LoadUnsafe(ref b, block + 48);
+            var b7 = Vector512.LoadUnsafe(ref b, block + 56);
+            var m0 = Vector512<ulong>.AllBitsSet;
+            var (m1, m2, m3, m4, m5, m6, m7) = (m0, m0, m0, m0, m0, m0, m0);
+            foreach (var h in hashes)
+            {
+                var x = Vector512.Create((ulong)h).AsUInt32();
+                m0 = Vector512.Min(m0, Permute512(Avx512F.Multiply(a0, x), b0, p));
+                m1 = Vector512.Min(m1, Permute512(Avx512F.Multiply(a1, x), b1, p));
+                m2 = Vector512.Min(m2, Permute512(Avx512F.Multiply(a2, x), b2, p));
+                m3 = Vector512.Min(m3, Permute512(Avx512F.Multiply(a3, x), b3, p));
+                m4 = Vector512.Min(m4, Permute512(Avx512F.Multiply(a4, x), b4, p));
+                m5 = Vector512.Min(m5, Permute512(Avx512F.Multiply(a5, x), b5, p));
+                m6 = Vector512.Min(m6, Permute512(Avx512F.Multiply(a6, x), b6, p));
+                m7 = Vector512.Min(m7, Permute512(Avx512F.Multiply(a7, x), b7, p));
+            }
+            m0.StoreUnsafe(ref s, block);
+            m1.StoreUnsafe(ref s, block + 8);
+            m2.StoreUnsafe(ref s, block + 16);
+            m3.StoreUnsafe(ref s, block + 24);
+            m4.StoreUnsafe(ref s, block + 32);
+            m5.StoreUnsafe(ref s, block + 40);
+            m6.StoreUnsafe(ref s, block + 48);
+            m7.StoreUnsafe(ref s, block + 56);
+        }
+        for (; block < (nuint)_a.Length; block += 32)
         {
             var a0 = Vector512.LoadUnsafe(ref a, block).AsUInt32();
             var a1 = Vector512.LoadUnsafe(ref a, block + 8).AsUInt32();
@@ -124,9 +169,7 @@ internal sealed class MinHasher
             var b2 = Vector512.LoadUnsafe(ref b, block + 16);
             var b3 = Vector512.LoadUnsafe(ref b, block + 24);
             var m0 = Vector512<ulong>.AllBitsSet;
-            var m1 = m0;
-            var m2 = m0;
-            var m3 = m0;
+            var (m1, m2, m3) = (m0, m0, m0);
             foreach (var h in hashes)
             {
                 var x = Vector512.Create((ulong)h).AsUInt32();
@@ -147,7 +190,7 @@ internal sealed class MinHasher
     {
         var v = product + b;
         v = (v & p) + Vector512.ShiftRightLogical(v, 31);
-        return (v & p) + Vector512.ShiftRightLogical(v, 31);
+        return Vector512.Min(v, v - p);
     }
 
     private void Compute256(ReadOnlySpan<uint> hashes, Span<ulong> signature)
@@ -181,7 +224,8 @@ internal sealed class MinHasher
     {
         var v = product + b;
         v = (v & p) + Vector256.ShiftRightLogical(v, 31);
-        return (v & p) + Vector256.ShiftRightLogical(v, 31);
+        // v < 2^32, so a signed compare is exact: subtract p once when v >= p (what vpminuq does on AVX-512).
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(v.AsInt64(), p.AsInt64()).AsUInt64() | Vector256.Equals(v, p), v - p, v);
     }
 
     /// <summary>Unsigned 64-bit min (AVX2 has no vpminuq): values here are below 2^32, so a signed compare is exact.</summary>
@@ -198,7 +242,7 @@ internal sealed class MinHasher
             {
                 var v = a * h + b;
                 v = (v & Prime) + (v >> 31);
-                v = (v & Prime) + (v >> 31);
+                v = Math.Min(v, v - Prime);
                 min = Math.Min(min, v);
             }
             signature[i] = min;
