@@ -122,6 +122,15 @@ public sealed class MinHashDedupStageTests
     }
 
     [Fact]
+    public void WordShinglesIgnoreCaseAndPunctuationButNotWordOrder()
+    {
+        var stage = new MinHashDedupStage(new() { ShingleUnit = ShingleUnit.Words, NgramSize = 3 });
+
+        Assert.Equal(stage.Signature("The quick brown fox jumps."), stage.Signature("the QUICK, brown  fox\njumps"));
+        Assert.NotEqual(stage.Signature("the quick brown fox jumps"), stage.Signature("the brown quick fox jumps"));
+    }
+
+    [Fact]
     public async Task ClustersAreWrittenWithIdsAndNoText()
     {
         var text = CorpusReader.Read("ko-petitions.jsonl.gz", limit: 50).First(d => d.Text.Length > 1000).Text;

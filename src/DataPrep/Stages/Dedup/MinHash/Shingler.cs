@@ -127,31 +127,23 @@ internal static class Shingler
             if (c < 0x80)
             {
                 var folded = (char)(c | 0x20);
-                if ((uint)(folded - 'a') <= 'z' - 'a')
-                {
-                    lower = folded;
-                }
-                else if ((uint)(c - '0') <= 9)
-                {
-                    lower = c;
-                }
-                else
-                {
-                    inWord = EndWord(inWord, units, length, ends, ref units);
-                    continue;
-                }
+                lower = (uint)(folded - 'a') <= 'z' - 'a' ? folded : (uint)(c - '0') <= 9 ? c : '\0';
             }
             else if (c >= 0xAC00 && c <= 0xD7A3)
             {
                 lower = c;
             }
-            else if (char.IsLetterOrDigit(c))
-            {
-                lower = char.ToLowerInvariant(c);
-            }
             else
             {
-                inWord = EndWord(inWord, units, length, ends, ref units);
+                lower = char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+            }
+            if (lower == '\0')
+            {
+                if (inWord)
+                {
+                    ends[units++] = length;
+                    inWord = false;
+                }
                 continue;
             }
             if (!inWord)
@@ -165,18 +157,11 @@ internal static class Shingler
             }
             length = lower < 0x80 ? Append(bytes, length, (byte)lower) : AppendUtf8(lower, bytes, length);
         }
-        EndWord(inWord, units, length, ends, ref units);
-        return units;
-    }
-
-    private static bool EndWord(bool inWord, int unit, int length, int[] ends, ref int units)
-    {
         if (inWord)
         {
-            ends[unit] = length;
-            units = unit + 1;
+            ends[units++] = length;
         }
-        return false;
+        return units;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
