@@ -19,7 +19,9 @@ internal sealed class ExternalSorter<T> : IDisposable where T : unmanaged, IComp
     {
         _spillFolder = spillFolder;
         var size = Marshal.SizeOf<T>();
-        _capacity = (int)Math.Clamp(memoryBudgetBytes / size, 1024, Array.MaxLength);
+        // The buffer grows by doubling; while it grows the old and new arrays coexist (at most 1.5 x the
+        // final size), so the final size is two thirds of the budget.
+        _capacity = (int)Math.Clamp(memoryBudgetBytes / size * 2 / 3, 1024, Array.MaxLength);
         _buffer = new T[Math.Min(_capacity, 1 << 16)];
     }
 
