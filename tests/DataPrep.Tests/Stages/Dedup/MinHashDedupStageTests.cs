@@ -87,6 +87,20 @@ public sealed class MinHashDedupStageTests
     }
 
     [Fact]
+    public async Task SmallMemoryBudgetSpillsBucketsAndKeepsTheSameDocuments()
+    {
+        var documents = PetitionOpenings();
+
+        var inMemory = await Run(documents);
+        var spilled = await Run(documents, new MinHashDedupOptions { MemoryBudgetMb = 1 }, shards: 2);
+
+        Assert.Equal(0, inMemory.Stats.Get("sort.spilled_runs"));
+        Assert.True(spilled.Stats.Get("sort.spilled_runs") > 0);
+        Assert.Equal(inMemory.KeptIds.Order(), spilled.KeptIds.Order());
+        Assert.Equal(Pairs(inMemory), Pairs(spilled));
+    }
+
+    [Fact]
     public void SignaturesAreIdenticalAcrossInstancesForTheSameSeedAndDifferForAnother()
     {
         var text = CorpusReader.Read("ko-petitions.jsonl.gz", limit: 1).Single().Text;
