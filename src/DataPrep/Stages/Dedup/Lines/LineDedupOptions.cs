@@ -23,9 +23,9 @@ public sealed record LineDedupOptions : IValidatableOptions
     [Description("A document left with fewer non-whitespace characters than this after removal is rejected.")]
     public int MinDocChars { get; init; } = 100;
 
-    /// <summary>Memory the line-hash sort of one reduce part may use before spilling sorted runs to disk, in MiB. Default 512.</summary>
+    /// <summary>Memory the line-hash sort of one reduce part may use before spilling sorted runs to disk, in MiB. Default 256.</summary>
     [Description("Memory the line-hash sort of one reduce part may use before spilling sorted runs to disk, in MiB.")]
-    public int MemoryBudgetMb { get; init; } = 512;
+    public int MemoryBudgetMb { get; init; } = 256;
 
     /// <inheritdoc />
     public IEnumerable<OptionProblem> Validate()

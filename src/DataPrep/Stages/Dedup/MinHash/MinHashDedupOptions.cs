@@ -58,9 +58,9 @@ public sealed record MinHashDedupOptions : IValidatableOptions
     [Description("Write the clusters (ids and estimated Jaccard, never text) as JSONL in the work folder.")]
     public bool WriteClusters { get; init; } = true;
 
-    /// <summary>Memory the band-bucket sort of one reduce part may use before spilling sorted runs to disk, in MiB. Default 1024.</summary>
+    /// <summary>Memory the band-bucket sort of one reduce part may use before spilling sorted runs to disk, in MiB. Default 256.</summary>
     [Description("Memory the band-bucket sort of one reduce part may use before spilling sorted runs to disk, in MiB.")]
-    public int MemoryBudgetMb { get; init; } = 1024;
+    public int MemoryBudgetMb { get; init; } = 256;
 
     /// <summary>Earlier bucket members a candidate is verified against before giving up (bounds work on huge buckets). Default 32.</summary>
     [Description("Earlier members of a bucket a document is verified against before giving up (bounds work on huge buckets).")]
