@@ -17,6 +17,7 @@ public static class DataPrepCli
         root.Subcommands.Add(SchemaCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(SlurmCommand.Create(console));
+        root.Subcommands.Add(TokensCommand.Create(console));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

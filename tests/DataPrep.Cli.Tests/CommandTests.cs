@@ -96,3 +96,27 @@ public class CommandTests
         Assert.Contains($"read {documents.GetProperty("read").GetInt64():N0}", mergeOutput.Replace(",", ","));
     }
 }
+
+public class TokensCommandTests
+{
+    [Fact]
+    public async Task TokensReportsEveryTokenizerAsJson()
+    {
+        var html = Path.Combine(CliRunner.NewTempDirectory(), "tokens.html");
+        var (code, output, error) = await CliRunner.RunAsync("tokens", "-t", "o200k_base", "-t", "cl100k_base", "--json", "--html", html, "sample-data/docs.jsonl");
+        Assert.True(code == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var entries = json.RootElement.GetProperty("tokenizers").EnumerateArray().ToList();
+        Assert.Equal(["o200k_base", "cl100k_base"], entries.Select(e => e.GetProperty("name").GetString()));
+        Assert.All(entries, e => Assert.True(e.GetProperty("totalTokens").GetInt64() > 1000));
+        Assert.Contains("<svg", File.ReadAllText(html));
+    }
+
+    [Fact]
+    public async Task AnUnknownTokenizerIsBadUsage()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("tokens", "-t", "no_such_encoding", "sample-data/docs.jsonl");
+        Assert.Equal(2, code);
+        Assert.Contains("no_such_encoding", error);
+    }
+}

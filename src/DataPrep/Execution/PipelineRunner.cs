@@ -80,7 +80,8 @@ public sealed class PipelineRunner
         return MergeStats(_layout.Root);
     }
 
-    /// <summary>Reads every per-part stats file under <paramref name="outputFolder"/>, merges them and writes <c>stats.json</c>.</summary>
+    /// <summary>Reads every per-part stats file under <paramref name="outputFolder"/>, merges them and writes <c>stats.json</c>
+    /// and <c>report.html</c> from the merged result.</summary>
     public static PipelineStats MergeStats(string outputFolder)
     {
         var layout = new OutputLayout(outputFolder);
@@ -90,6 +91,7 @@ public sealed class PipelineRunner
             : [];
         var merged = PipelineStats.Merge(parts);
         AtomicFile.WriteAllText(layout.MergedStats, merged.ToJson());
+        Reports.RunReport.Write(layout.Root, merged);
         return merged;
     }
 

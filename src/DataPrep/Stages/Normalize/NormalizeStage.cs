@@ -46,7 +46,7 @@ public sealed class NormalizeStage : TransformStage
         var cleaned = Clean(text, _options);
         if (!ReferenceEquals(cleaned, text) || !ReferenceEquals(text, document.Text))
         {
-            stats.Increment("docs.changed");
+            stats.Increment("changed");
         }
         return cleaned;
     }

@@ -39,7 +39,7 @@ public class NormalizeStageTests
         var text = "이미 깨끗한 문장입니다.\n\n둘째 문단.";
         var result = StageHarness.Run(Stage, Some.Document(text));
         Assert.Same(text, Assert.Single(result.Kept).Text);
-        Assert.Equal(0, result.Stats.Get("docs.changed"));
+        Assert.Equal(0, result.Stats.Get("changed"));
     }
 
     [Fact]

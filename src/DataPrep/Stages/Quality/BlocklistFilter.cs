@@ -1,0 +1,268 @@
+using DataPrep.Documents;
+using DataPrep.Pipeline;
+using DataPrep.Stats;
+
+namespace DataPrep.Stages.Quality;
+
+/// <summary>
+/// Drops documents that contain blocked words or phrases (by count or per-word ratio) or whose
+/// <c>url</c> metadata points into a blocked domain.
+/// </summary>
+/// <remarks>
+/// <para>Sources: C4's bad-words rule (Raffel et al. 2020 §2.2: any word of the LDNOOBW list drops the page;
+/// datatrove <c>C4BadWordsFilter</c>), data-juicer's <c>flagged_words_filter</c> (ratio 0.045), and
+/// RefinedWeb's URL blocklist (Penedo et al. 2023 §G.1; datatrove <c>URLFilter</c>). Defaults: any match
+/// rejects (C4), the ratio rule is off, and the domain list is empty (supply UT1 or your own).</para>
+/// <para>Matching: entries made of Latin letters match whole words (word cores, ignoring case), phrases
+/// match word sequences; Hangul entries match as substrings, because particles and endings attach to the
+/// word (병신이, 씨발놈아). Obfuscation by inserted digits (시1발) is not undone.</para>
+/// </remarks>
+[Stage("Blocklist", typeof(BlocklistOptions), Family = 1,
+    Description = "Word/phrase blocklists (small default Korean+English lists, user files) by count or ratio; domain blocklist on url metadata.")]
+public sealed class BlocklistFilter : FilterStage
+{
+    /// <summary>Too many blocklist matches.</summary>
+    public static readonly RejectionReason WordCount = new("quality.blocklist.word_count", "At least minMatches blocklist words or phrases.");
+
+    /// <summary>Blocklist matches per word above the ratio.</summary>
+    public static readonly RejectionReason WordRatio = new("quality.blocklist.word_ratio", "Blocklist matches per word above maxMatchRatio.");
+
+    /// <summary>URL in a blocked domain.</summary>
+    public static readonly RejectionReason Url = new("quality.blocklist.url", "The url metadata is in a blocked domain.");
+
+    // Latin entries keyed by their (first) word: one lookup per word finds single words and the
+    // phrases that start with it. Hangul entries are found in one multi-string pass over the text.
+    private readonly Dictionary<string, Entry> _latin = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _latinLookup;
+    private readonly string[] _hangul;
+
+    // Cheap prefilters, so a document costs almost nothing unless it may hold an entry: which
+    // (first letter, length) pairs start a Latin entry, and the entries by their first Hangul character.
+    private readonly ulong[] _latinFirstLetterLengths = new ulong[26];
+    private readonly bool _latinOther;
+    private readonly Dictionary<char, string[]> _hangulByFirst;
+    private readonly bool[] _isHangulFirst = new bool[char.MaxValue + 1];
+    private readonly HashSet<string> _domains = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Creates the filter with paths resolved against the current directory.</summary>
+    public BlocklistFilter(BlocklistOptions options) : this(options, StageBuildContext.Default)
+    {
+    }
+
+    /// <summary>Creates the filter, reading the listed files.</summary>
+    /// <exception cref="IOException">A word or domain file cannot be read.</exception>
+    public BlocklistFilter(BlocklistOptions options, StageBuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        Options = options;
+        var entries = new List<string>(options.Words);
+        if (options.UseDefaultLists)
+        {
+            entries.AddRange(DefaultBlocklists.English);
+            entries.AddRange(DefaultBlocklists.Korean);
+        }
+        foreach (var file in options.WordFiles)
+        {
+            entries.AddRange(ReadList(context.ResolvePath(file)));
+        }
+        var hangul = new List<string>();
+        foreach (var raw in entries)
+        {
+            var entry = raw.Trim();
+            if (entry.Length == 0)
+            {
+                continue;
+            }
+            if (entry.Any(DataPrep.Text.Scripts.IsHangul))
+            {
+                hangul.Add(entry);
+                continue;
+            }
+            var words = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var existing = _latin.GetValueOrDefault(words[0]) ?? new Entry();
+            if (words.Length == 1)
+            {
+                existing.IsWord = true;
+            }
+            else
+            {
+                existing.Phrases.Add(words);
+            }
+            _latin[words[0]] = existing;
+        }
+        _latinLookup = _latin.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var key in _latin.Keys)
+        {
+            var first = (char)(key[0] | 0x20);
+            if (first is >= 'a' and <= 'z' && key.Length < 64)
+            {
+                _latinFirstLetterLengths[first - 'a'] |= 1UL << key.Length;
+            }
+            else
+            {
+                _latinOther = true;
+            }
+        }
+        _hangul = [.. hangul.Distinct(StringComparer.Ordinal).OrderByDescending(h => h.Length)];
+        _hangulByFirst = _hangul.GroupBy(h => h[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        foreach (var first in _hangulByFirst.Keys)
+        {
+            _isHangulFirst[first] = true;
+        }
+        foreach (var domain in options.Domains.Concat(options.DomainFiles.SelectMany(f => ReadList(context.ResolvePath(f)))))
+        {
+            var trimmed = domain.Trim().TrimEnd('.');
+            if (trimmed.Length > 0)
+            {
+                _domains.Add(trimmed);
+            }
+        }
+    }
+
+    /// <summary>The options in effect.</summary>
+    public BlocklistOptions Options { get; }
+
+    /// <inheritdoc />
+    public override string Id => "quality.blocklist";
+
+    /// <inheritdoc />
+    protected override Verdict Evaluate(Document document, StageStats stats)
+    {
+        if (_domains.Count > 0 && document.Metadata.GetString(MetadataKeys.Url) is { } url && IsBlockedUrl(url))
+        {
+            return Url;
+        }
+        var a = DocumentAnalysis.Of(document.Text);
+        var text = a.Text.AsSpan();
+        var words = a.Words;
+        var matches = 0;
+        if (_latin.Count > 0)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                var word = words[i];
+                if ((word.Flags & WordFlags.HasLatin) == 0 || word.CoreLength == 0 || !MayBeLatinEntry(text[word.CoreStart], word.CoreLength)
+                    || !_latinLookup.TryGetValue(text.Slice(word.CoreStart, word.CoreLength), out var entry))
+                {
+                    continue;
+                }
+                if (entry.IsWord)
+                {
+                    matches++;
+                    continue;
+                }
+                foreach (var phrase in entry.Phrases)
+                {
+                    if (MatchesPhrase(text, words, i, phrase))
+                    {
+                        matches++;
+                        break;
+                    }
+                }
+            }
+        }
+        if (_hangulByFirst.Count > 0 && a.HangulSyllables + a.CompatibilityJamo > 0)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                var word = words[i];
+                if ((word.Flags & WordFlags.HasHangul) == 0)
+                {
+                    continue;
+                }
+                var end = word.Start + word.Length;
+                for (var k = word.Start; k < end; k++)
+                {
+                    if (!_isHangulFirst[text[k]] || !_hangulByFirst.TryGetValue(text[k], out var candidates))
+                    {
+                        continue;
+                    }
+                    foreach (var candidate in candidates)
+                    {
+                        if (text[k..].StartsWith(candidate, StringComparison.Ordinal))
+                        {
+                            matches++;
+                            k += candidate.Length - 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if (matches == 0)
+        {
+            return Verdict.Keep;
+        }
+        stats.Increment("matches", matches);
+        if (Options.MinMatches > 0 && matches >= Options.MinMatches)
+        {
+            return Verdict.Reject(WordCount, GopherQualityFilter.Detail("matches", matches, ">=", Options.MinMatches));
+        }
+        var ratio = (double)matches / Math.Max(1, a.WordCount);
+        if (ratio > Options.MaxMatchRatio)
+        {
+            return Verdict.Reject(WordRatio, GopherQualityFilter.Detail("match_ratio", ratio, ">", Options.MaxMatchRatio));
+        }
+        return Verdict.Keep;
+    }
+
+    private bool MayBeLatinEntry(char first, int length)
+    {
+        var letter = (uint)((first | 0x20) - 'a');
+        if (letter < 26)
+        {
+            return length < 64 && (_latinFirstLetterLengths[letter] & (1UL << length)) != 0;
+        }
+        return _latinOther;
+    }
+
+    private static bool MatchesPhrase(ReadOnlySpan<char> text, ReadOnlySpan<WordSpan> words, int start, string[] phrase)
+    {
+        if (start + phrase.Length > words.Length)
+        {
+            return false;
+        }
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            var word = words[start + k];
+            if (!text.Slice(word.CoreStart, word.CoreLength).Equals(phrase[k], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private bool IsBlockedUrl(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) && !Uri.TryCreate("http://" + url, UriKind.Absolute, out uri))
+        {
+            return false;
+        }
+        var host = uri.Host.AsSpan().TrimEnd('.');
+        var lookup = _domains.GetAlternateLookup<ReadOnlySpan<char>>();
+        while (true)
+        {
+            if (lookup.Contains(host))
+            {
+                return true;
+            }
+            var dot = host.IndexOf('.');
+            if (dot < 0)
+            {
+                return false;
+            }
+            host = host[(dot + 1)..];
+        }
+    }
+
+    private sealed class Entry
+    {
+        public bool IsWord;
+        public List<string[]> Phrases { get; } = [];
+    }
+
+    private static IEnumerable<string> ReadList(string path) =>
+        File.ReadLines(path).Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'));
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+
+namespace DataPrep.Stages.Tokenization;
+
+/// <summary>
+/// Makes tokenizers from a name or a path, and shares them: a tokenizer is loaded once per process and spec, then used
+/// by every stage, thread and report. Accepted specs: a tiktoken encoding name (<c>r50k_base</c>, <c>gpt2</c>,
+/// <c>cl100k_base</c>, <c>o200k_base</c>); a SentencePiece <c>.model</c> file; a Hugging Face <c>tokenizer.json</c>
+/// file; or a folder holding <c>tokenizer.json</c> (preferred) or <c>tokenizer.model</c>.
+/// </summary>
+public static class TokenizerFactory
+{
+    private static readonly ConcurrentDictionary<string, Lazy<ITextTokenizer>> Shared = new(StringComparer.Ordinal);
+
+    /// <summary>The shared tokenizer for <paramref name="spec"/>, loading it on first use.</summary>
+    /// <param name="spec">An encoding name or a path.</param>
+    /// <param name="baseDirectory">Folder that relative paths resolve against (default: current directory).</param>
+    /// <exception cref="ArgumentException">The spec names no known encoding and no existing file or folder.</exception>
+    public static ITextTokenizer GetShared(string spec, string? baseDirectory = null)
+    {
+        var key = Key(spec, baseDirectory);
+        var lazy = Shared.GetOrAdd(key, k => new Lazy<ITextTokenizer>(() => CreateFromKey(k), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            Shared.TryRemove(new KeyValuePair<string, Lazy<ITextTokenizer>>(key, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>A new, unshared tokenizer for <paramref name="spec"/> (for tests and benchmarks; stages use <see cref="GetShared"/>).</summary>
+    /// <exception cref="ArgumentException">The spec names no known encoding and no existing file or folder.</exception>
+    public static ITextTokenizer Create(string spec, string? baseDirectory = null) => CreateFromKey(Key(spec, baseDirectory));
+
+    /// <summary>True when <paramref name="spec"/> is a built-in encoding name rather than a path.</summary>
+    public static bool IsEncodingName(string spec) =>
+        TiktokenTextTokenizer.EncodingNames.Contains(spec.Trim().ToLowerInvariant());
+
+    private static string Key(string spec, string? baseDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(spec);
+        if (IsEncodingName(spec))
+        {
+            return spec.Trim().ToLowerInvariant();
+        }
+        var path = Path.GetFullPath(spec, baseDirectory ?? Directory.GetCurrentDirectory());
+        if (Directory.Exists(path))
+        {
+            var json = Path.Combine(path, "tokenizer.json");
+            var model = Path.Combine(path, "tokenizer.model");
+            path = File.Exists(json) ? json : File.Exists(model) ? model
+                : throw new ArgumentException($"Folder '{spec}' holds neither tokenizer.json nor tokenizer.model.", nameof(spec));
+        }
+        if (!File.Exists(path))
+        {
+            throw new ArgumentException(
+                $"Tokenizer '{spec}' is not a known encoding ({string.Join(", ", TiktokenTextTokenizer.EncodingNames)}) "
+                + $"and no file or folder exists at '{path}'.",
+                nameof(spec));
+        }
+        return path;
+    }
+
+    private static ITextTokenizer CreateFromKey(string key)
+    {
+        if (!Path.IsPathRooted(key))
+        {
+            return TiktokenTextTokenizer.Create(key);
+        }
+        if (key.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return HuggingFaceTokenizer.Load(key);
+        }
+        return SentencePieceBpeTokenizer.Load(key);
+    }
+}

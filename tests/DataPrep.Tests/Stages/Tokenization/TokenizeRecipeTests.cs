@@ -1,0 +1,29 @@
+using DataPrep.Configuration;
+using DataPrep.Stages.Tokenization;
+using DataPrep.Tests.Support;
+
+namespace DataPrep.Tests.Stages.Tokenization;
+
+public sealed class TokenizeRecipeTests
+{
+    [Fact]
+    public async Task TokenizeRecipeRunsOnSampleDataAndWritesAMegatronDatasetOfEveryKeptDocument()
+    {
+        var root = TestPaths.RepositoryRoot;
+        var output = TestPaths.NewTempDirectory();
+        var prefix = Path.Combine(output, "megatron", "o200k");
+        // The recipe as shipped, with the shard prefix moved into the temp folder and the model path made absolute.
+        var yaml = File.ReadAllText(Path.Combine(root, "configs", "tokenize.yaml"))
+            .Replace("out/tokenize/megatron/o200k", prefix, StringComparison.Ordinal)
+            .Replace("../shared/tokenizers/", TestPaths.Tokenizers + "/", StringComparison.Ordinal);
+        var config = PipelineConfig.Parse(yaml, "tokenize.yaml", TestPaths.Configs)
+            .WithOverrides([Path.Combine(root, "sample-data", "*.jsonl")], Path.Combine(output, "run"));
+
+        var stats = await DataPrep.Pipeline.Pipeline.FromConfig(config).RunAsync();
+
+        Assert.True(stats.Reconciled);
+        var reader = IndexedDatasetReader.Open(prefix);
+        Assert.Equal(stats.Kept, reader.SequenceLengths.Count);
+        Assert.All(Enumerable.Range(0, reader.SequenceLengths.Count), i => Assert.Equal(199999, reader.ReadSequence(i)[^1]));
+    }
+}

@@ -1,0 +1,61 @@
+using DataPrep.Stages.Tokenization;
+using DataPrep.Tests.Support;
+
+namespace DataPrep.Tests.Stages.Tokenization;
+
+public sealed class TokenizerFactoryTests
+{
+    [Fact]
+    public void SameSpecGivesTheSameSharedInstance()
+    {
+        var first = TokenizerFactory.GetShared("cl100k_base");
+        var second = TokenizerFactory.GetShared(" CL100K_BASE ");
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public void FolderResolvesToItsTokenizerFile()
+    {
+        var fromFolder = TokenizerFactory.GetShared(Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece"));
+        var fromJsonFolder = TokenizerFactory.GetShared(Path.Combine(TestPaths.Tokenizers, "qwen3"));
+
+        Assert.IsType<SentencePieceBpeTokenizer>(fromFolder);
+        Assert.Equal("llama2-sentencepiece", fromFolder.Name);
+        Assert.IsType<HuggingFaceTokenizer>(fromJsonFolder);
+        Assert.Equal("qwen3", fromJsonFolder.Name);
+    }
+
+    [Fact]
+    public void UnknownNameSaysWhichEncodingsExist()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TokenizerFactory.GetShared("o300k_base"));
+
+        Assert.Contains("o200k_base", error.Message);
+        Assert.Contains("o300k_base", error.Message);
+    }
+
+    [Fact]
+    public void VocabularySizesIncludeSpecialTokens()
+    {
+        Assert.Equal(50257, TokenizerFactory.GetShared("r50k_base").VocabularySize);
+        Assert.Equal(32000, TokenizerFactory.GetShared(Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece")).VocabularySize);
+        Assert.Equal(128256, TokenizerFactory.GetShared(Path.Combine(TestPaths.Tokenizers, "llama3")).VocabularySize);
+    }
+
+    [Fact]
+    public void SharedTokenizersGiveTheSameIdsFromManyThreads()
+    {
+        var documents = CorpusReader.Read("ko-nsmc-reviews.jsonl.gz", limit: 400).ToList();
+        foreach (var spec in new[] { "o200k_base", Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece"), Path.Combine(TestPaths.Tokenizers, "qwen3") })
+        {
+            var tokenizer = TokenizerFactory.GetShared(spec);
+            var sequential = documents.Select(d => tokenizer.CountTokens(d.Text)).ToArray();
+            var parallel = new int[documents.Count];
+
+            Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = tokenizer.CountTokens(documents[i].Text));
+
+            Assert.Equal(sequential, parallel);
+        }
+    }
+}
