@@ -57,6 +57,25 @@ public sealed class ExactDedupStageTests
         Assert.Equal("early", Assert.Single(result.Rejections).DuplicateOf);
     }
 
+    [Fact]
+    public async Task DocumentsMadeInCodeFallBackToArrivalOrderAfterSourcedDocuments()
+    {
+        // No source: arrival order within the shard decides, and any document read from a file counts as earlier.
+        var documents = new List<Document>
+        {
+            Some.Document("같은 글", "made-first"),
+            Some.Document("같은 글", "made-second"),
+            new("from-file", "같은 글") { Source = new DocumentSource("x.jsonl", 0, 9) },
+        };
+
+        var result = await StageHarness.RunGlobalAsync(new ExactDedupStage(new()), [documents], TestPaths.NewTempDirectory());
+
+        Assert.Equal(["from-file"], result.KeptIds);
+        Assert.All(result.Rejections, r => Assert.Equal("from-file", r.DuplicateOf));
+        var madeOnly = await StageHarness.RunGlobalAsync(new ExactDedupStage(new()), [documents[..2]], TestPaths.NewTempDirectory());
+        Assert.Equal(["made-first"], madeOnly.KeptIds);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(7)]
