@@ -201,7 +201,7 @@ public sealed class PipelineRunner
                 continue;
             }
             current = FlushParallel(current, parallel, token);
-            current = Counted(stage.RunAsync(Counted(current, context.Stats, StageStats.DocsIn, StageStats.BytesIn), context, token),
+            current = StreamCounting.Counted(stage.RunAsync(StreamCounting.Counted(current, context.Stats, StageStats.DocsIn, StageStats.BytesIn), context, token),
                 context.Stats, StageStats.DocsOut, StageStats.BytesOut, stage.Id, shard);
         }
         current = FlushParallel(current, parallel, token);
@@ -210,7 +210,7 @@ public sealed class PipelineRunner
             var global = (IGlobalStage)stages[endGlobal];
             var context = new StageContext(global.Id, shard, stats.For(endGlobal + 1, global.Id, "observe"), _pipeline.Log, sink,
                 _layout.StageWorkFolder(endGlobal + 1, global.Id));
-            current = Counted(global.ObserveAsync(Counted(current, context.Stats, StageStats.DocsIn, StageStats.BytesIn), context, token),
+            current = StreamCounting.Counted(global.ObserveAsync(StreamCounting.Counted(current, context.Stats, StageStats.DocsIn, StageStats.BytesIn), context, token),
                 context.Stats, StageStats.DocsOut, StageStats.BytesOut, global.Id, shard);
         }
 
@@ -436,34 +436,6 @@ public sealed class PipelineRunner
             {
                 throw new OperationCanceledException("The pipeline stopped reading.");
             }
-        }
-    }
-
-    // Counts documents passing a point of the stream, for stages the runner cannot count itself.
-    private static async IAsyncEnumerable<Document> Counted(IAsyncEnumerable<Document> source, StageStats stats, string docsKey, string bytesKey,
-        string? stageId = null, ShardSpec shard = default, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var enumerator = source.GetAsyncEnumerator(cancellationToken);
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = await enumerator.MoveNextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (stageId is not null && e is not OperationCanceledException and not StageFailedException
-                and not InputErrorException and not PipelineConfigException)
-            {
-                throw new StageFailedException(stageId, null, shard.ToString(), e);
-            }
-            if (!more)
-            {
-                yield break;
-            }
-            var document = enumerator.Current;
-            stats.Increment(docsKey);
-            stats.Increment(bytesKey, document.Utf8Length);
-            yield return document;
         }
     }
 

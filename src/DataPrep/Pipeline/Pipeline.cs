@@ -46,7 +46,8 @@ public sealed class Pipeline
     /// <exception cref="PipelineConfigException">A stage could not be created from its options.</exception>
     public static Pipeline FromConfig(PipelineConfig config, StageBuildContext? buildContext = null, ILogger? log = null)
     {
-        var context = buildContext ?? new StageBuildContext(Directory.GetCurrentDirectory(), config.ConfigDirectory, log ?? Logger.None);
+        var context = buildContext ?? new StageBuildContext(Directory.GetCurrentDirectory(), config.ConfigDirectory, log ?? Logger.None,
+            config.Output.Path is null ? null : Path.GetFullPath(config.Output.Path));
         var problems = new List<ConfigProblem>();
         var stages = new List<IStage>();
         foreach (var stage in config.Stages)

@@ -7,8 +7,15 @@ namespace DataPrep.Pipeline;
 /// <param name="BaseDirectory">Folder that relative paths in options (word lists, tokenizer files) resolve against: the current directory.</param>
 /// <param name="ConfigDirectory">Folder of the config file, when the pipeline came from one.</param>
 /// <param name="Log">Logger for construction-time messages.</param>
-public sealed record StageBuildContext(string BaseDirectory, string? ConfigDirectory, ILogger Log)
+/// <param name="OutputDirectory">The run's output folder, when known: stages that write files of their own (token datasets,
+/// reports) put relative paths there, so <c>--output</c> moves everything a run writes.</param>
+public sealed record StageBuildContext(string BaseDirectory, string? ConfigDirectory, ILogger Log, string? OutputDirectory = null)
 {
+    /// <summary>Resolves a path a stage writes to: absolute as is; otherwise inside the run's output folder
+    /// (or the base directory when the stage runs outside a pipeline with an output folder).</summary>
+    public string ResolveOutputPath(string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(path, OutputDirectory ?? BaseDirectory);
+
     /// <summary>A context resolving against the current directory, logging nowhere.</summary>
     public static StageBuildContext Default => new(Directory.GetCurrentDirectory(), null, Logger.None);
 

@@ -49,7 +49,8 @@ public static class StreamingPipeline
                 current = OrderedParallel.RunAsync(current, parallel.ToList(), execution, cancellationToken);
                 parallel.Clear();
             }
-            current = stage.RunAsync(current, context, cancellationToken);
+            current = StreamCounting.Counted(stage.RunAsync(StreamCounting.Counted(current, context.Stats, StageStats.DocsIn, StageStats.BytesIn), context, cancellationToken),
+                context.Stats, StageStats.DocsOut, StageStats.BytesOut, stage.Id, ShardSpec.Single);
         }
         if (parallel.Count > 0)
         {

@@ -80,11 +80,8 @@ public sealed class JsonlDocumentReader : IDocumentReader
     /// <summary>Parses one JSONL line into a document, or reports why it cannot be one and returns null.</summary>
     internal static Document? Parse(ReadOnlySpan<byte> line, InputFile file, long lineNumber, InputContext context)
     {
-        if (!Utf8.IsValid(line))
-        {
-            context.ReportBadRecord(InputReasons.InvalidUtf8, file, lineNumber, $"invalid UTF-8 at byte {FirstInvalidByte(line)}");
-            return null;
-        }
+        // UTF-8 is checked where it is decoded (GetString) and for nested values kept raw, not in a separate pass:
+        // invalid bytes outside strings are malformed JSON anyway.
         var options = context.Options;
         string? text = null;
         string? id = null;
@@ -141,6 +138,17 @@ public sealed class JsonlDocumentReader : IDocumentReader
             context.ReportBadRecord(InputReasons.MalformedJson, file, lineNumber, $"byte {e.BytePositionInLine}: {ShortMessage(e)}");
             return null;
         }
+        catch (InvalidUtf8Exception)
+        {
+            context.ReportBadRecord(InputReasons.InvalidUtf8, file, lineNumber, $"invalid UTF-8 at byte {FirstInvalidByte(line)}");
+            return null;
+        }
+        catch (InvalidOperationException) when (!Utf8.IsValid(line))
+        {
+            // GetString refuses strings that are not UTF-8.
+            context.ReportBadRecord(InputReasons.InvalidUtf8, file, lineNumber, $"invalid UTF-8 at byte {FirstInvalidByte(line)}");
+            return null;
+        }
         if (text is null)
         {
             var reason = textKind is JsonTokenType.None or JsonTokenType.Null ? InputReasons.MissingText : InputReasons.TextNotString;
@@ -152,6 +160,8 @@ public sealed class JsonlDocumentReader : IDocumentReader
             Source = new DocumentSource(file.DisplayPath, file.Ordinal, lineNumber),
         };
     }
+
+    private sealed class InvalidUtf8Exception : Exception;
 
     private static string? SkipAndNull(ref Utf8JsonReader reader)
     {
@@ -181,7 +191,12 @@ public sealed class JsonlDocumentReader : IDocumentReader
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
                 var end = (int)reader.BytesConsumed;
-                return new RawJson(line[start..end].ToArray());
+                var raw = line[start..end];
+                if (!Utf8.IsValid(raw))
+                {
+                    throw new InvalidUtf8Exception();
+                }
+                return new RawJson(raw.ToArray());
         }
     }
 

@@ -58,6 +58,24 @@ public sealed class NormalizeStage : TransformStage
         {
             return text;
         }
+        // Common case (every document of some corpora ends in a line break): only the ends need trimming.
+        if (options.CollapseSpaces)
+        {
+            var start = 0;
+            var end = text.Length;
+            while (start < end && text[start] is ' ' or '\n' or '\t')
+            {
+                start++;
+            }
+            while (end > start && text[end - 1] is ' ' or '\n' or '\t')
+            {
+                end--;
+            }
+            if ((start > 0 || end < text.Length) && !NeedsCleaning(text.AsSpan(start, end - start), options))
+            {
+                return text[start..end];
+            }
+        }
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {

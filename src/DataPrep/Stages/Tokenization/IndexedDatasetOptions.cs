@@ -10,10 +10,10 @@ public sealed record IndexedDatasetOptions : IValidatableOptions
     [Description("Encoding name (r50k_base, gpt2, cl100k_base, o200k_base) or path to a SentencePiece .model, a tokenizer.json, or a folder holding one.")]
     public string Tokenizer { get; init; } = "o200k_base";
 
-    /// <summary>Path prefix of the dataset (<c>PREFIX.bin</c>, <c>PREFIX.idx</c>), relative to the working directory
-    /// unless absolute; with several shards, <c>_rank-00003</c> is appended per shard. Default <c>out/megatron/corpus</c>.</summary>
-    [Description("Path prefix of the .bin/.idx pair (relative to the working directory); '_rank-NNNNN' is appended when the run has several shards.")]
-    public string OutputPrefix { get; init; } = "out/megatron/corpus";
+    /// <summary>Path prefix of the dataset (<c>PREFIX.bin</c>, <c>PREFIX.idx</c>), relative to the run's output folder
+    /// unless absolute; with several shards, <c>_rank-00003</c> is appended per shard. Default <c>megatron/corpus</c>.</summary>
+    [Description("Path prefix of the .bin/.idx pair (relative to the run's output folder); '_rank-NNNNN' is appended when the run has several shards.")]
+    public string OutputPrefix { get; init; } = "megatron/corpus";
 
     /// <summary>Append the end-of-document token after each document (Megatron's <c>--append-eod</c>). Default true.</summary>
     [Description("Append the end-of-document token after every document (Megatron's --append-eod).")]

@@ -39,7 +39,7 @@ public sealed class IndexedDatasetWriter : IStage
         _options = options;
         var spec = TokenizerFactory.IsEncodingName(options.Tokenizer) ? options.Tokenizer : context.ResolvePath(options.Tokenizer);
         Tokenizer = TokenizerFactory.GetShared(spec);
-        _prefix = context.ResolvePath(options.OutputPrefix);
+        _prefix = context.ResolveOutputPath(options.OutputPrefix);
         if (options.AppendEndOfDocument)
         {
             _endOfDocument = options.EndOfDocumentId ?? Tokenizer.EndOfDocumentId

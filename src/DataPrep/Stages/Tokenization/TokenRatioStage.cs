@@ -32,7 +32,7 @@ public sealed class TokenRatioStage : IStage
         _options = options;
         _tokenizers = [.. options.Tokenizers.Select(spec =>
             TokenizerFactory.GetShared(TokenizerFactory.IsEncodingName(spec) ? spec : context.ResolvePath(spec)))];
-        _prefix = context.ResolvePath(options.OutputPrefix);
+        _prefix = context.ResolveOutputPath(options.OutputPrefix);
     }
 
     /// <inheritdoc />

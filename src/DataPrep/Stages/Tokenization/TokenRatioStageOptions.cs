@@ -12,9 +12,9 @@ public sealed record TokenRatioStageOptions : IValidatableOptions
 
     /// <summary>Path prefix of the report files (<c>PREFIX.json</c>, <c>PREFIX.html</c>, <c>PREFIX.txt</c>), relative to
     /// the working directory unless absolute; <c>_rank-NNNNN</c> is appended when the run has several shards.
-    /// Default <c>out/reports/token-ratio</c>.</summary>
-    [Description("Path prefix of the report files (.json, .html, .txt), relative to the working directory; '_rank-NNNNN' is appended when the run has several shards.")]
-    public string OutputPrefix { get; init; } = "out/reports/token-ratio";
+    /// Default <c>reports/token-ratio</c>, inside the run's output folder.</summary>
+    [Description("Path prefix of the report files (.json, .html, .txt), relative to the run's output folder; '_rank-NNNNN' is appended when the run has several shards.")]
+    public string OutputPrefix { get; init; } = "reports/token-ratio";
 
     /// <summary>Normalise to NFC before counting (default false: counted as given, with a warning on decomposed Hangul).</summary>
     [Description("Normalise text to NFC before counting; by default text is counted as given and decomposed Hangul is reported as a warning.")]

@@ -11,10 +11,10 @@ public sealed class TokenizeRecipeTests
     {
         var root = TestPaths.RepositoryRoot;
         var output = TestPaths.NewTempDirectory();
-        var prefix = Path.Combine(output, "megatron", "o200k");
-        // The recipe as shipped, with the shard prefix moved into the temp folder and the model path made absolute.
+        // The dataset prefix is relative to the output folder, so --output moves it too.
+        var prefix = Path.Combine(output, "run", "megatron", "o200k");
+        // The recipe as shipped, with the model path made absolute.
         var yaml = File.ReadAllText(Path.Combine(root, "configs", "tokenize.yaml"))
-            .Replace("out/tokenize/megatron/o200k", prefix, StringComparison.Ordinal)
             .Replace("../shared/tokenizers/", TestPaths.Tokenizers + "/", StringComparison.Ordinal);
         var config = PipelineConfig.Parse(yaml, "tokenize.yaml", TestPaths.Configs)
             .WithOverrides([Path.Combine(root, "sample-data", "*.jsonl")], Path.Combine(output, "run"));

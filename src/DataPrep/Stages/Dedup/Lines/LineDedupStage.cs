@@ -1,0 +1,331 @@
+using System.Buffers;
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using DataPrep.Documents;
+using DataPrep.Pipeline;
+using DataPrep.Stats;
+
+namespace DataPrep.Stages.Dedup.Lines;
+
+/// <summary>
+/// Removes boilerplate across the corpus: lines (or paragraphs) found in more than
+/// <see cref="LineDedupOptions.MaxOccurrences"/> documents — footers, bylines, cookie notices — are cut
+/// from every document; a document left shorter than <see cref="LineDedupOptions.MinDocChars"/> is rejected
+/// as <c>dedup.lines.too_short_after_removal</c>.
+/// </summary>
+/// <remarks>
+/// CCNet (Wenzek et al. 2020, §3.3) hashes normalised paragraphs over all shards and removes repeats;
+/// this stage does the same as a global stage: <b>observe</b> writes one 64-bit hash per distinct line of
+/// each document (lines shorter than <see cref="LineDedupOptions.MinLineChars"/> are skipped: short lines
+/// repeat legitimately), partitioned by hash; <b>counts</b> sorts each partition within the memory budget
+/// and keeps the hashes seen in too many documents; the <b>decision pass</b> removes those lines.
+/// Lines are compared after CCNet-style normalisation: whitespace collapsed, lower-cased, digits as 0.
+/// </remarks>
+[Stage("LineDedup", typeof(LineDedupOptions), Family = 2,
+    Description = "Removes lines or paragraphs repeated across many documents (boilerplate), rejecting documents left too short.")]
+public sealed class LineDedupStage : IGlobalStage
+{
+    /// <summary>Too little text was left once the repeated lines were removed.</summary>
+    public static readonly RejectionReason TooShortAfterRemoval = new(
+        "dedup.lines.too_short_after_removal", "Fewer than minDocChars non-whitespace characters left after removing corpus-wide repeated lines.");
+
+    private const string Subfolder = "lines";
+    private const string HashesKind = "hashes";
+    private const string FrequentKind = "frequent";
+    private const string CountKind = "count";
+    private readonly LineDedupOptions _options;
+
+    /// <summary>Creates the stage.</summary>
+    public LineDedupStage(LineDedupOptions options) => _options = options;
+
+    /// <inheritdoc />
+    public string Id => "dedup.lines";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ReduceSteps { get; } = ["counts"];
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Document> ObserveAsync(
+        IAsyncEnumerable<Document> input, StageContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var folder = WorkFiles.Folder(context, Subfolder);
+        var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
+        var outputs = new FileStream[worldSize];
+        var seen = new HashSet<ulong>();
+        var units = new List<(int Start, int Length)>();
+        long local = 0;
+        try
+        {
+            for (var part = 0; part < worldSize; part++)
+            {
+                outputs[part] = WorkFiles.Create(WorkFiles.OfPartAndRank(folder, HashesKind, part, rank, worldSize));
+            }
+            await foreach (var document in input.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                using (context.Stats.Time())
+                {
+                    seen.Clear();
+                    var text = document.Text;
+                    Split(text, units);
+                    foreach (var (start, length) in units)
+                    {
+                        if (TryHash(text.AsSpan(start, length), out var hash) && seen.Add(hash))
+                        {
+                            RecordFile.Write(outputs[(int)(hash % (ulong)worldSize)], hash);
+                        }
+                    }
+                    context.Stats.Increment("lines.hashed", seen.Count);
+                    local++;
+                }
+                yield return document;
+            }
+        }
+        finally
+        {
+            foreach (var output in outputs)
+            {
+                output?.Dispose();
+            }
+        }
+        DecisionPass.WriteObservedCount(WorkFiles.OfRank(folder, CountKind, rank, worldSize), local);
+    }
+
+    /// <inheritdoc />
+    public Task ReduceAsync(int step, StageContext context, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(step, 0, nameof(step));
+        var folder = WorkFiles.Folder(context, Subfolder);
+        var (part, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
+        using var timing = context.Stats.Time();
+        using var sorter = new ExternalSorter<ulong>(Path.Combine(folder, "spill"), (long)_options.MemoryBudgetMb << 20);
+        foreach (var path in WorkFiles.AllRanksOfPart(folder, HashesKind, part, worldSize))
+        {
+            foreach (var hash in RecordFile.ReadAll<ulong>(path))
+            {
+                sorter.Add(hash);
+            }
+        }
+        long distinct = 0, frequent = 0;
+        using (var output = WorkFiles.Create(WorkFiles.OfPart(folder, FrequentKind, part, worldSize)))
+        {
+            ulong current = 0;
+            long run = 0;
+            void Flush()
+            {
+                if (run > 0)
+                {
+                    distinct++;
+                    if (run > _options.MaxOccurrences)
+                    {
+                        frequent++;
+                        RecordFile.Write(output, current);
+                    }
+                }
+            }
+            foreach (var hash in sorter.Sorted())
+            {
+                if (run > 0 && hash == current)
+                {
+                    run++;
+                    continue;
+                }
+                Flush();
+                current = hash;
+                run = 1;
+            }
+            Flush();
+        }
+        context.Stats.Increment("lines.distinct", distinct);
+        context.Stats.Increment("lines.frequent", frequent);
+        context.Stats.Increment("sort.spilled_runs", sorter.SpilledRuns);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Document> RunAsync(
+        IAsyncEnumerable<Document> input, StageContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var folder = WorkFiles.Folder(context, Subfolder);
+        var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
+        var stats = context.Stats;
+        var frequent = new HashSet<ulong>();
+        foreach (var path in WorkFiles.AllParts(folder, FrequentKind, worldSize))
+        {
+            frequent.UnionWith(RecordFile.ReadAll<ulong>(path));
+        }
+        var observed = DecisionPass.ObservedCount(WorkFiles.OfRank(folder, CountKind, rank, worldSize));
+        var units = new List<(int Start, int Length)>();
+        long local = 0;
+        await foreach (var document in input.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            // docs.in/docs.out and bytes are counted by the runner around stages that are not DocumentStages.
+            local++;
+            Verdict verdict;
+            using (stats.Time())
+            {
+                verdict = Apply(document, frequent, units, stats);
+            }
+            if (!verdict.IsKept)
+            {
+                context.Reject(document, verdict);
+                continue;
+            }
+            yield return document;
+        }
+        if (observed >= 0 && local != observed)
+        {
+            throw new InvalidOperationException(
+                $"Stage '{Id}' shard {context.Shard}: the decision pass saw {local} documents but the observe pass saw {observed}.");
+        }
+    }
+
+    private Verdict Apply(Document document, HashSet<ulong> frequent, List<(int Start, int Length)> units, StageStats stats)
+    {
+        var text = document.Text;
+        Split(text, units);
+        StringBuilder? kept = null;
+        var separator = _options.Unit == LineUnit.Lines ? "\n" : "\n\n";
+        var removed = 0;
+        var removedChars = 0;
+        for (var i = 0; i < units.Count; i++)
+        {
+            var (start, length) = units[i];
+            var unit = text.AsSpan(start, length);
+            if (frequent.Count > 0 && TryHash(unit, out var hash) && frequent.Contains(hash))
+            {
+                if (kept is null)
+                {
+                    kept = new StringBuilder(text.Length);
+                    for (var j = 0; j < i; j++)
+                    {
+                        Append(kept, text.AsSpan(units[j].Start, units[j].Length), separator);
+                    }
+                }
+                removed++;
+                removedChars += length;
+                continue;
+            }
+            if (kept is not null)
+            {
+                Append(kept, unit, separator);
+            }
+        }
+        if (kept is null)
+        {
+            return Verdict.Keep;
+        }
+        stats.Increment("lines.removed", removed);
+        stats.Increment("chars.removed", removedChars);
+        stats.Increment("docs.changed");
+        var newText = kept.ToString();
+        var left = CountNonWhitespace(newText);
+        if (left < _options.MinDocChars)
+        {
+            return Verdict.Reject(TooShortAfterRemoval, $"chars={left}<{_options.MinDocChars} lines_removed={removed}");
+        }
+        document.Text = newText;
+        return Verdict.Keep;
+    }
+
+    private static void Append(StringBuilder builder, ReadOnlySpan<char> unit, string separator)
+    {
+        if (builder.Length > 0)
+        {
+            builder.Append(separator);
+        }
+        builder.Append(unit);
+    }
+
+    private static int CountNonWhitespace(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Splits into lines, or into paragraphs (runs of non-blank lines), as (start, length) ranges.</summary>
+    private void Split(string text, List<(int Start, int Length)> units)
+    {
+        units.Clear();
+        var span = text.AsSpan();
+        var position = 0;
+        var paragraphStart = -1;
+        var paragraphEnd = 0;
+        while (position <= span.Length)
+        {
+            var newline = span[position..].IndexOf('\n');
+            var end = newline < 0 ? span.Length : position + newline;
+            var line = span[position..end];
+            if (_options.Unit == LineUnit.Lines)
+            {
+                units.Add((position, end - position));
+            }
+            else if (line.IsWhiteSpace())
+            {
+                if (paragraphStart >= 0)
+                {
+                    units.Add((paragraphStart, paragraphEnd - paragraphStart));
+                    paragraphStart = -1;
+                }
+            }
+            else
+            {
+                if (paragraphStart < 0)
+                {
+                    paragraphStart = position;
+                }
+                paragraphEnd = end;
+            }
+            if (newline < 0)
+            {
+                break;
+            }
+            position = end + 1;
+        }
+        if (paragraphStart >= 0)
+        {
+            units.Add((paragraphStart, paragraphEnd - paragraphStart));
+        }
+    }
+
+    /// <summary>Hashes a normalised line (whitespace collapsed, lower case, digits as 0); false when it is shorter than the guard.</summary>
+    private bool TryHash(ReadOnlySpan<char> line, out ulong hash)
+    {
+        hash = 0;
+        if (line.Length < _options.MinLineChars)
+        {
+            return false;
+        }
+        var rented = ArrayPool<char>.Shared.Rent(line.Length);
+        try
+        {
+            var length = NormalizedTextHash.Normalize(line, rented, ignoreCase: true);
+            var normalized = rented.AsSpan(0, length);
+            for (var i = 0; i < normalized.Length; i++)
+            {
+                if (char.IsDigit(normalized[i]))
+                {
+                    normalized[i] = '0';
+                }
+            }
+            if (length < _options.MinLineChars)
+            {
+                return false;
+            }
+            hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(normalized));
+            return true;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+}

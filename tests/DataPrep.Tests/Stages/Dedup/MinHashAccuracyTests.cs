@@ -1,0 +1,102 @@
+using DataPrep.Stages.Dedup.MinHash;
+using DataPrep.Tests.Support;
+using Xunit.Abstractions;
+
+namespace DataPrep.Tests.Stages.Dedup;
+
+/// <summary>MinHash against exact Jaccard ground truth on real Korean documents.</summary>
+public sealed class MinHashAccuracyTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void OracleAgreesWithBruteForceOnAPetitionSubset()
+    {
+        var options = new MinHashDedupOptions();
+        var sets = CorpusReader.Read("ko-petitions.jsonl.gz", limit: 250).Select(d => ShingleSet(d.Text, options)).ToList();
+        // Plant a few near-copies so the subset has positives to find.
+        sets.Add(sets[3].Take(sets[3].Length * 9 / 10).ToArray());
+        sets.Add(sets[7].Where((_, i) => i % 25 != 0).ToArray());
+
+        var fast = DedupJaccardOracle.AllPairs(sets, options.Threshold);
+        var brute = DedupJaccardOracle.BruteForce(sets, options.Threshold);
+
+        Assert.True(brute.Count >= 2);
+        Assert.Equal(brute, fast);
+    }
+
+    [Fact]
+    public async Task PetitionsPrecisionAndRecallAreAtLeast95PercentAgainstExactJaccard()
+    {
+        var options = new MinHashDedupOptions();
+        var documents = DedupTestData.Load("ko-petitions.jsonl.gz");
+        var sets = documents.Select(d => ShingleSet(d.Text, options)).ToList();
+        var truthPairs = DedupJaccardOracle.AllPairs(sets, options.Threshold);
+        var truthRoots = DedupJaccardOracle.Components(documents.Count, truthPairs);
+        // Ground truth with keep = first: every member of a component except its first document is a duplicate.
+        var truthRemoved = Enumerable.Range(0, documents.Count).Where(i => truthRoots[i] != i).Select(i => documents[i].Id).ToHashSet();
+
+        var result = await StageHarness.RunGlobalAsync(new MinHashDedupStage(options), [documents], TestPaths.NewTempDirectory());
+
+        var removed = result.Rejections.Select(r => r.DocumentId).ToHashSet();
+        var truePositives = removed.Count(truthRemoved.Contains);
+        var precision = (double)truePositives / removed.Count;
+        var recall = (double)truePositives / truthRemoved.Count;
+        var index = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var clusterOf = Enumerable.Range(0, documents.Count).ToArray();
+        foreach (var rejection in result.Rejections)
+        {
+            clusterOf[index[rejection.DocumentId]] = index[rejection.DuplicateOf!];
+        }
+        var pairRecall = (double)truthPairs.Count(p => clusterOf[p.Left] == clusterOf[p.Right]) / truthPairs.Count;
+        var linkPrecision = (double)result.Rejections.Count(r =>
+            DedupJaccardOracle.Jaccard(sets[index[r.DocumentId]], sets[index[r.DuplicateOf!]]) >= options.Threshold) / result.Rejections.Count;
+        output.WriteLine(
+            $"threshold={options.Threshold} truth_pairs={truthPairs.Count} truth_removed={truthRemoved.Count} removed={removed.Count} " +
+            $"tp={truePositives} precision={precision:0.000} recall={recall:0.000} pair_recall={pairRecall:0.000} link_precision={linkPrecision:0.000} " +
+            $"verified={result.Stats.Get("pairs.verified")} below_threshold={result.Stats.Get("pairs.below_threshold")}");
+
+        Assert.True(truthRemoved.Count >= 30, $"ground truth has only {truthRemoved.Count} duplicates");
+        Assert.True(precision >= 0.95, $"precision {precision:0.000} (removed {removed.Count}, correct {truePositives})");
+        Assert.True(recall >= 0.95, $"recall {recall:0.000} (truth {truthRemoved.Count}, found {truePositives})");
+        Assert.True(pairRecall >= 0.95, $"pair recall {pairRecall:0.000}");
+    }
+
+    [Fact]
+    public void ShortParaphrasePairsAreKeptAndOnlyIdenticalOrNearIdenticalPairsMerge()
+    {
+        var options = new MinHashDedupOptions();
+        var stage = new MinHashDedupStage(options);
+        var counts = new Dictionary<string, (int Pairs, int Merged)>();
+        foreach (var pair in CorpusReader.Read("ko-labeled-pairs.jsonl.gz", textField: "text_a"))
+        {
+            var textA = pair.Text;
+            var textB = pair.Metadata.GetString("text_b")!;
+            var label = pair.Id.StartsWith("klue", StringComparison.Ordinal) ? "klue-sts" : "question-pair";
+            // Question_pair: is_duplicate_raw "0" means same meaning (see SOURCES.md).
+            var sense = pair.Metadata.GetString("is_duplicate_raw") switch { "0" => "/same", "1" => "/different", _ => "" };
+            var key = textA == textB ? "identical" : label + sense;
+            var a = stage.Signature(textA);
+            var b = stage.Signature(textB);
+            var collide = Enumerable.Range(0, options.Bands).Any(band =>
+                a.AsSpan(band * options.RowsPerBand, options.RowsPerBand).SequenceEqual(b.AsSpan(band * options.RowsPerBand, options.RowsPerBand)));
+            var merged = collide && MinHasher.EstimateJaccard(a, b) >= options.Threshold;
+            var (pairs, mergedCount) = counts.GetValueOrDefault(key);
+            counts[key] = (pairs + 1, mergedCount + (merged ? 1 : 0));
+        }
+        foreach (var (key, (pairs, merged)) in counts.OrderBy(kv => kv.Key))
+        {
+            output.WriteLine($"{key}: pairs={pairs} merged={merged} ({100.0 * merged / pairs:0.0}%)");
+        }
+
+        Assert.Equal(counts["identical"].Pairs, counts["identical"].Merged);
+        Assert.True(counts["question-pair/same"].Merged <= counts["question-pair/same"].Pairs * 0.05, "short question paraphrases should be kept");
+        Assert.True(counts["question-pair/different"].Merged <= counts["question-pair/different"].Pairs * 0.05);
+        Assert.True(counts["klue-sts"].Merged <= counts["klue-sts"].Pairs * 0.05, "KLUE-STS sentence pairs should be kept");
+    }
+
+    internal static uint[] ShingleSet(string text, MinHashDedupOptions options)
+    {
+        var workspace = new ShingleWorkspace();
+        var count = Shingler.Hash(text, options.ShingleUnit, options.NgramSize, options.Seed, workspace);
+        return workspace.Hashes.Take(count).Distinct().Order().ToArray();
+    }
+}
