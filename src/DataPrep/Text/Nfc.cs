@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace DataPrep.Text;
@@ -23,6 +26,23 @@ public static class Nfc
         if (i < 0)
         {
             return true;
+        }
+        // Korean text is mostly ASCII and precomposed syllables: test 32 characters at a time for those two ranges.
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref var start = ref MemoryMarshal.GetReference(text);
+            var low = Vector512.Create((ushort)0x0300);
+            var hangulStart = Vector512.Create((ushort)0xAC00);
+            var hangulLength = Vector512.Create((ushort)(0xD7A3 - 0xAC00 + 1));
+            for (; i + Vector512<ushort>.Count <= text.Length; i += Vector512<ushort>.Count)
+            {
+                var chars = Vector512.LoadUnsafe(ref Unsafe.As<char, ushort>(ref start), (nuint)i);
+                var ok = Vector512.LessThan(chars, low) | Vector512.LessThan(chars - hangulStart, hangulLength);
+                if (!Vector512.EqualsAll(ok, Vector512<ushort>.AllBitsSet))
+                {
+                    break;
+                }
+            }
         }
         foreach (var c in text[i..])
         {
