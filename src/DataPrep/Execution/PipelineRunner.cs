@@ -330,8 +330,8 @@ public sealed class PipelineRunner
         }
     }
 
-    private async IAsyncEnumerable<Document> ReadInputAsync(ShardSpec shard, PipelineStats stats, IRejectionSink sink, ProgressCounters counters,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<Document> ReadInputAsync(ShardSpec shard, PipelineStats stats, IRejectionSink sink, ProgressCounters counters,
+        CancellationToken cancellationToken)
     {
         var input = _pipeline.Input;
         if (input.Path.Count == 0)
@@ -341,53 +341,29 @@ public sealed class PipelineRunner
         var files = InputFiles.Expand(input.Path, Directory.GetCurrentDirectory()).Where(f => shard.Owns(f.Ordinal)).ToList();
         var context = new InputContext(input, new StageContext(InputReasons.StageId, shard, stats.For(0, InputReasons.StageId), _pipeline.Log, sink),
             _pipeline.Execution.Strict);
-        var channel = Channel.CreateBounded<List<Document>>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
-        var reader = Task.Factory.StartNew(() =>
+        IEnumerable<Document> Documents()
         {
-            try
+            foreach (var file in files)
             {
-                var batch = new List<Document>(WriterBatch);
-                foreach (var file in files)
+                foreach (var document in DocumentReaders.For(file, input.Format).Read(file, context, cancellationToken))
                 {
-                    foreach (var document in DocumentReaders.For(file, input.Format).Read(file, context, cancellationToken))
-                    {
-                        batch.Add(document);
-                        var bytes = document.Utf8Length;
-                        context.Stage.Stats.Increment(StageStats.BytesIn, bytes);
-                        context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
-                        Interlocked.Add(ref counters.BytesRead, bytes);
-                        if (batch.Count == WriterBatch)
-                        {
-                            Interlocked.Add(ref counters.Read, batch.Count);
-                            WriteBlocking(channel.Writer, batch, cancellationToken);
-                            batch = new List<Document>(WriterBatch);
-                        }
-                    }
+                    var bytes = document.Utf8Length;
+                    context.Stage.Stats.Increment(StageStats.BytesIn, bytes);
+                    context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
+                    Interlocked.Add(ref counters.BytesRead, bytes);
+                    yield return document;
                 }
-                if (batch.Count > 0)
-                {
-                    Interlocked.Add(ref counters.Read, batch.Count);
-                    WriteBlocking(channel.Writer, batch, cancellationToken);
-                }
-                channel.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                channel.Writer.Complete(e);
-            }
-        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-        await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var document in batch)
-            {
-                yield return document;
             }
         }
-        await reader.ConfigureAwait(false);
+        return ReadOnOwnThreadAsync(Documents(), counters, cancellationToken);
     }
 
-    private static async IAsyncEnumerable<Document> ReadWorkFileAsync(string path, ProgressCounters counters,
+    private static IAsyncEnumerable<Document> ReadWorkFileAsync(string path, ProgressCounters counters, CancellationToken cancellationToken) =>
+        ReadOnOwnThreadAsync(WorkFiles.Read(path, cancellationToken), counters, cancellationToken);
+
+    // Reading (decompression, parsing) runs on a thread of its own and hands batches over a bounded channel:
+    // it overlaps the stages, and a slow stage slows the reader instead of filling memory.
+    private static async IAsyncEnumerable<Document> ReadOnOwnThreadAsync(IEnumerable<Document> source, ProgressCounters counters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<List<Document>>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
@@ -396,7 +372,7 @@ public sealed class PipelineRunner
             try
             {
                 var batch = new List<Document>(WriterBatch);
-                foreach (var document in WorkFiles.Read(path, cancellationToken))
+                foreach (var document in source)
                 {
                     batch.Add(document);
                     if (batch.Count == WriterBatch)
