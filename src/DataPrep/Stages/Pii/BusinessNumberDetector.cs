@@ -22,29 +22,8 @@ public sealed class BusinessNumberDetector : IPiiDetector
     public PiiType Type => PiiType.Brn;
 
     /// <inheritdoc />
-    public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
-    {
-        var pos = 0;
-        var wide = PiiChars.HasWideDigits(text);
-        while (pos < text.Length)
-        {
-            var start = PiiChars.NextDigit(text, pos, wide);
-            if (start < 0)
-            {
-                return;
-            }
-            var end = TryMatch(text, start);
-            if (end > 0)
-            {
-                matches.Add(new PiiMatch(start, end - start, PiiType.Brn, Priority));
-                pos = end;
-            }
-            else
-            {
-                pos = PiiChars.SkipDigits(text, start);
-            }
-        }
-    }
+    public unsafe void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches) =>
+        PiiChars.ScanDigitRuns(text, matches, PiiType.Brn, Priority, &TryMatch);
 
     private static int TryMatch(ReadOnlySpan<char> text, int start)
     {
@@ -52,8 +31,7 @@ public sealed class BusinessNumberDetector : IPiiDetector
         {
             return -1;
         }
-        if (start > 0 && (PiiChars.IsAsciiWord(text[start - 1])
-            || ((PiiChars.IsHyphen(text[start - 1]) || text[start - 1] == '.') && start > 1 && PiiChars.IsDigit(text[start - 2]))))
+        if (PiiChars.ContinuesWordOrNumber(text, start))
         {
             return -1;
         }

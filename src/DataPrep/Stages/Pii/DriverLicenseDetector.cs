@@ -20,29 +20,8 @@ public sealed class DriverLicenseDetector : IPiiDetector
     public PiiType Type => PiiType.DriverLicense;
 
     /// <inheritdoc />
-    public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
-    {
-        var pos = 0;
-        var wide = PiiChars.HasWideDigits(text);
-        while (pos < text.Length)
-        {
-            var start = PiiChars.NextDigit(text, pos, wide);
-            if (start < 0)
-            {
-                return;
-            }
-            var end = TryMatch(text, start);
-            if (end > 0)
-            {
-                matches.Add(new PiiMatch(start, end - start, PiiType.DriverLicense, Priority));
-                pos = end;
-            }
-            else
-            {
-                pos = PiiChars.SkipDigits(text, start);
-            }
-        }
-    }
+    public unsafe void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches) =>
+        PiiChars.ScanDigitRuns(text, matches, PiiType.DriverLicense, Priority, &TryMatch);
 
     private static bool IsSeparator(char c) => c == ' ' || PiiChars.IsHyphen(c);
 

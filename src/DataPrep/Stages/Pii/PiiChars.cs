@@ -16,6 +16,36 @@ internal static class PiiChars
     /// two-range digit search, otherwise the ASCII range search.</summary>
     public static bool HasWideDigits(ReadOnlySpan<char> text) => text.IndexOfAnyInRange('０', '９') >= 0;
 
+    /// <summary>
+    /// The scan shared by the number detectors: jump to each run of digits (vectorised search), let
+    /// <paramref name="tryMatch"/> decide whether a value starts there (it returns the end, or -1), and continue
+    /// after the match or after the run. Linear: every position is passed over a bounded number of times.
+    /// </summary>
+    public static unsafe void ScanDigitRuns(ReadOnlySpan<char> text, List<PiiMatch> matches, PiiType type, int priority,
+        delegate*<ReadOnlySpan<char>, int, int> tryMatch)
+    {
+        var pos = 0;
+        var wide = HasWideDigits(text);
+        while (pos < text.Length)
+        {
+            var start = NextDigit(text, pos, wide);
+            if (start < 0)
+            {
+                return;
+            }
+            var end = tryMatch(text, start);
+            if (end > 0)
+            {
+                matches.Add(new PiiMatch(start, end - start, type, priority));
+                pos = end;
+            }
+            else
+            {
+                pos = SkipDigits(text, start);
+            }
+        }
+    }
+
     /// <summary>Index of the first digit at or after <paramref name="from"/>, or −1.</summary>
     public static int NextDigit(ReadOnlySpan<char> text, int from, bool wide)
     {
@@ -79,6 +109,12 @@ internal static class PiiChars
         }
         return i - start;
     }
+
+    /// <summary>True when a number starting at <paramref name="start"/> would continue an ASCII word or another number
+    /// (<c>ab123</c>, <c>12-345</c>, <c>1.234</c>): such digits are part of something else, not a value of their own.</summary>
+    public static bool ContinuesWordOrNumber(ReadOnlySpan<char> text, int start) =>
+        start > 0 && (IsAsciiWord(text[start - 1])
+            || ((IsHyphen(text[start - 1]) || text[start - 1] == '.') && start > 1 && IsDigit(text[start - 2])));
 
     /// <summary>Index just past the run of digits starting at <paramref name="start"/> (no cap).</summary>
     public static int SkipDigits(ReadOnlySpan<char> text, int start)

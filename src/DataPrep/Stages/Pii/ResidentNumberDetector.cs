@@ -75,8 +75,7 @@ public sealed class ResidentNumberDetector : IPiiDetector
         {
             return -1;
         }
-        if (start > 0 && (PiiChars.IsAsciiWord(text[start - 1])
-            || ((PiiChars.IsHyphen(text[start - 1]) || text[start - 1] == '.') && start > 1 && PiiChars.IsDigit(text[start - 2]))))
+        if (PiiChars.ContinuesWordOrNumber(text, start))
         {
             return -1;
         }
