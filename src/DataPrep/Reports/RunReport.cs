@@ -125,6 +125,17 @@ public static class RunReport
             }
         }
 
+        var tokensByLanguage = stats.Stages.Where(e => e.IsDecisionPass).SelectMany(e => e.Stats.Counters)
+            .Where(kv => kv.Key.StartsWith("tokens.lang.", StringComparison.Ordinal)).GroupBy(kv => kv.Key["tokens.lang.".Length..])
+            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+        if (tokensByLanguage.Count > 0)
+        {
+            var total = tokensByLanguage.Values.Sum();
+            html.Append("<h2>Tokens by document language</h2>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"summary\" id=\"korean-token-share\">Korean share of tokens: <b>{(total == 0 ? 0 : 100.0 * tokensByLanguage.GetValueOrDefault("ko") / total):F2}%</b> of {N(total)} tokens</p>");
+            html.Append(SvgBarChart.Render(tokensByLanguage.OrderByDescending(kv => kv.Value).Select(kv => new SvgBarChart.Bar(kv.Key, kv.Value)).ToList(),
+                "Tokens per document language", "tokens", "chart tokens"));
+        }
         html.Append("<h2>Stage counters</h2><p class=\"note\">Each stage's own counts: duplicates and clusters, PII found and replaced by type, tokens and Korean token share, language decisions.</p>");
         foreach (var entry in stats.Stages)
         {

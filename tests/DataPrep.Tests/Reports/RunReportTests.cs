@@ -39,6 +39,25 @@ public partial class RunReportTests
         Assert.True(parsed.RootElement.GetProperty("reconciled").GetBoolean());
     }
 
+    [Fact]
+    public async Task WhenTokenizationRanTheReportShowsTheKoreanShareOfTokens()
+    {
+        var output = TestPaths.NewTempDirectory();
+        var stats = await new PipelineBuilder()
+            .ReadFrom(new InputOptions { Path = [Path.Combine(TestPaths.SampleData, "docs.jsonl")] })
+            .Add(new NormalizeStage(new NormalizeOptions()))
+            .Add(new DataPrep.Stages.Tokenization.TokenizeStage(new DataPrep.Stages.Tokenization.TokenizeOptions { Tokenizer = "o200k_base" }))
+            .WriteTo(new OutputOptions { Path = output })
+            .Build().RunAsync();
+        var tokenize = stats.Stages.Single(e => e.StageId == "tokenize").Stats;
+        var korean = tokenize.Get("tokens.lang.ko");
+        var total = tokenize.Get("tokens.out");
+        Assert.True(korean > 0 && korean < total);
+        Assert.Equal(total, tokenize.Counters.Where(kv => kv.Key.StartsWith("tokens.lang.", StringComparison.Ordinal)).Sum(kv => kv.Value));
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains($"Korean share of tokens: <b>{100.0 * korean / total:F2}%</b> of {total:N0} tokens", html);
+    }
+
     [GeneratedRegex("<script type=\"application/json\" id=\"stats-json\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex StatsIsland();
 

@@ -41,8 +41,23 @@ public sealed class TokenizeStage : DocumentStage
         _metadataKey = options.MetadataKey;
     }
 
+    /// <summary>Prefix of the per-language token counters (<c>tokens.lang.ko</c>, <c>tokens.lang.en</c>, …): the run report's
+    /// Korean share of tokens by document language.</summary>
+    public const string TokensByLanguagePrefix = "tokens.lang.";
+
     /// <inheritdoc />
     public override string Id => "tokenize";
+
+    // The language LanguageId wrote; without it, the majority script of the letters.
+    private static string LanguageOf(Document document)
+    {
+        if (document.Metadata.GetString(MetadataKeys.Language) is { Length: > 0 } language)
+        {
+            return language;
+        }
+        var counts = DataPrep.Text.Scripts.Count(document.Text);
+        return counts.Letters == 0 ? "none" : counts.HangulShareOfLetters >= 0.5 ? "ko" : counts.LatinShareOfLetters >= 0.5 ? "en" : "other";
+    }
 
     /// <summary>The shared tokenizer this stage counts with.</summary>
     public ITextTokenizer Tokenizer { get; }
@@ -53,6 +68,7 @@ public sealed class TokenizeStage : DocumentStage
         var count = Tokenizer.CountTokens(document.Text);
         document.Metadata[_metadataKey] = (long)count;
         context.Stats.Increment(TokensCounter, count);
+        context.Stats.Increment(TokensByLanguagePrefix + LanguageOf(document), count);
         context.Stats.Observe(TokensDistribution, count);
         return Verdict.Keep;
     }
