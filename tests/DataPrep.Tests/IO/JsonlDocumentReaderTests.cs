@@ -146,3 +146,19 @@ public class JsonlDocumentReaderTests
         Assert.Equal("other", document.Metadata["text"]);
     }
 }
+
+public class JsonlErrorDetailTests
+{
+    [Fact]
+    public void ErrorDetailsNeverQuoteTheLine()
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var path = TestFiles.WriteJsonl(folder, "x.jsonl", ["비밀문서", "{\"text\": 비밀}", "{\"text\": \"ok\", \"a\": 비밀}"]);
+        var sink = new CollectingRejectionSink();
+        var context = new InputContext(new InputOptions(), new StageContext(InputReasons.StageId, ShardSpec.Single, rejections: sink));
+        var file = new InputFile(path, "x.jsonl", 0);
+        Assert.Empty(new JsonlDocumentReader().Read(file, context, CancellationToken.None).ToList());
+        Assert.Equal(3, sink.Items.Count);
+        Assert.All(sink.Items, r => Assert.DoesNotContain("비", r.Detail));
+    }
+}

@@ -207,7 +207,12 @@ public sealed class JsonlDocumentReader : IDocumentReader
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         message = cut > 0 ? message[..cut] : message;
         var quote = message.IndexOf('\'');
-        return quote > 0 ? message[..quote].TrimEnd() : message;
+        if (quote < 0)
+        {
+            return message;
+        }
+        var before = message[..quote].TrimEnd();
+        return before.Length > 0 ? before : "invalid token";
     }
 
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
