@@ -2,7 +2,7 @@
 """Regenerates DataPrep's sample-data/ files: docs.jsonl, bad-input.jsonl, docs-no-id.jsonl.
 
 Every piece of text below was written for the DataPrep project; nothing is copied from the web,
-Wikipedia or the corpora in /work/shared/corpora. People, places, shops, e-mail addresses, phone
+Wikipedia or the corpora in ../shared/corpora. People, places, shops, e-mail addresses, phone
 numbers, identity numbers and keys are invented (test card numbers are the well-known 4111... kind).
 
 Run:  /usr/bin/python3 sample-data/make_sample_data.py
