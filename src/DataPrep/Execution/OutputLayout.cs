@@ -29,7 +29,7 @@ public sealed class OutputLayout
     /// <summary>The merged stats of all shards.</summary>
     public string MergedStats => Path.Combine(Root, "stats.json");
 
-    /// <summary>File stem of a phase's outputs for one shard: <c>rank-00003</c> for the only or last pass, else <c>p1-rank-00003</c>.</summary>
+    /// <summary>File stem of one phase part's stats, rejects and marker: <c>p{phase}-rank-00003</c> (kept documents use <c>rank-00003</c>).</summary>
     public static string Stem(int phase, ShardSpec shard) => $"p{phase}-{shard.FileStem}";
 
     /// <summary>Stats file of one phase part.</summary>

@@ -7,8 +7,8 @@ namespace DataPrep.IO.Readers;
 /// <summary>
 /// Reads Parquet files one row group at a time. The text column is found by name (case-insensitive);
 /// a file without it is one <c>input.missing_column</c> record. Flat columns of strings, integers,
-/// floating-point numbers and booleans become metadata; nested and other columns are kept as their
-/// JSON or string form.
+/// floating-point numbers, booleans, timestamps (ISO 8601) and binary (base64) become metadata; nested,
+/// list and other column types are not read (their names are logged once per file).
 /// </summary>
 public sealed class ParquetDocumentReader : IDocumentReader
 {
@@ -48,7 +48,12 @@ public sealed class ParquetDocumentReader : IDocumentReader
                 yield break;
             }
             var idField = fields.FirstOrDefault(f => string.Equals(f.Name, options.IdField, StringComparison.OrdinalIgnoreCase) && !f.IsArray);
-            var metadataFields = fields.Where(f => f != textField && f != idField && !f.IsArray && f.Path.ToList().Count == 1).ToList();
+            var metadataFields = fields.Where(f => f != textField && f != idField && !f.IsArray && f.Path.ToList().Count == 1 && IsSupported(f)).ToList();
+            var skipped = fields.Where(f => f != textField && f != idField && !metadataFields.Contains(f)).Select(f => f.Name).ToList();
+            if (skipped.Count > 0)
+            {
+                context.Stage.Log.Information("Parquet columns not carried as metadata in {File}: {Columns}", file.DisplayPath, skipped);
+            }
             var row = 0L;
             if (reader.RowGroupCount == 0)
             {
@@ -148,8 +153,13 @@ public sealed class ParquetDocumentReader : IDocumentReader
             rowGroup.ReadAsync(field, values.AsMemory(), null, ct).GetAwaiter().GetResult();
             return values.Select(v => v is null ? null : (object)Convert.ToBase64String(v)).ToArray();
         }
-        return new object?[count];
+        throw new NotSupportedException($"column type {type.Name}");
     }
+
+    private static bool IsSupported(DataField field) =>
+        IsString(field) || field.ClrType == typeof(long) || field.ClrType == typeof(int) || field.ClrType == typeof(short)
+        || field.ClrType == typeof(double) || field.ClrType == typeof(float) || field.ClrType == typeof(bool)
+        || field.ClrType == typeof(DateTime) || field.ClrType == typeof(byte[]) || field.ClrType == typeof(ReadOnlyMemory<byte>);
 
     private static object?[] Read<T>(ParquetRowGroupReader rowGroup, DataField field, int count, Func<T, object> convert, CancellationToken ct)
         where T : struct
