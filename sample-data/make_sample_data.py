@@ -174,14 +174,15 @@ def lorem() -> str:
 
 
 def spam_ad() -> str:
+    """Illegal-gambling site ad, the commonest Korean web spam: keyword lines, a sign-up code and a tag line."""
     rng = random.Random(19)
-    keys = ["다이어트", "다이어트 보조제", "최저가", "무료 배송", "특가", "100% 환불 보장", "지금 클릭", "살 빠지는 약",
-            "한 달 10kg", "효과 보장", "당일 발송", "BEST PRICE", "SALE", "초특가", "할인 쿠폰"]
-    lines = ["★★★ 최저가 다이어트 보조제 오늘만 특가 ★★★"]
+    keys = ["토토사이트", "안전놀이터", "먹튀검증", "바카라", "카지노사이트", "슬롯사이트", "사설토토", "첫충 20%",
+            "매충 10%", "가입코드", "무제한 환전", "24시간 상담", "신규 가입 이벤트", "실시간 배팅", "스포츠 중계"]
+    lines = ["★★★ 메이저 토토사이트 추천 – 가입 즉시 첫충 20% ★★★"]
     for _ in range(6):
         lines.append(" ".join(rng.choice(keys) for _ in range(rng.randint(10, 16))) + "!!!")
-    lines.append("지금 바로 구매하기 >>> https://shop.example.com/diet?ref=spam")
-    lines.append("태그: " + ", ".join(keys * 2))
+    lines.append("가입코드 7777 입력 >>> https://bet.example.com/join?code=7777")
+    lines.append("태그: " + ", ".join(keys))
     return "\n".join(lines)
 
 
@@ -295,7 +296,7 @@ def build_docs() -> list:
             "ko", "quality-mojibake"),
         doc("q-gibberish-en", gibberish_en(), "https://spam.example.net/p/xq7", "en", "quality-gibberish"),
         doc("q-gibberish-ko", gibberish_ko(), "https://spam.example.net/p/kr3", "ko", "quality-gibberish"),
-        doc("q-spam-ad", spam_ad(), "https://shop.example.com/diet", "ko", "quality-spam-ad"),
+        doc("q-spam-ad", spam_ad(), "https://bet.example.com/", "ko", "quality-spam-ad"),
         doc("q-cookie-policy", EN["cookie-policy"], "https://media.example.com/cookies", "en",
             "quality-boilerplate-cookie"),
         doc("q-ellipsis", KO["ellipsis"], "https://news.example.com/latest", "ko", "quality-ellipsis"),
