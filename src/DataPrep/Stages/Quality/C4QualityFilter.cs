@@ -10,7 +10,9 @@ namespace DataPrep.Stages.Quality;
 /// C4's clean-up rules. Each line is checked (terminal punctuation, at least 3 words, no word over 1,000
 /// characters, no "javascript", no policy boilerplate); a document is rejected when it contains
 /// "lorem ipsum" or a '{', or when fewer than 5 sentences survive. By default the text is left as is
-/// (a filter); with <c>removeLines</c> the text is rewritten to the surviving lines, as C4 did.
+/// (a filter); with <c>removeLines</c> the text is rewritten to the surviving lines, as C4 did. Citation markers
+/// (<c>[1]</c>, <c>[edit]</c>, <c>[citation needed]</c>, Korean <c>[편집]</c>) do not hide a line's terminal punctuation
+/// and are removed from rewritten lines (<c>removeCitations</c>).
 /// </summary>
 /// <remarks>
 /// <para>Source: Raffel et al. 2020, "Exploring the Limits of Transfer Learning with a Unified
@@ -81,7 +83,7 @@ public sealed class C4QualityFilter : DocumentStage
         var hasKoreanPolicy = o.FilterPolicy && a.HangulSyllables > 0 && ContainsAny(text, s_koreanPolicy);
         var hasCurly = o.FilterCurlyBracket && a.CurlyBrackets > 0;
 
-        int longWord = 0, noTerminal = 0, fewWords = 0, javascript = 0, policy = 0, kept = 0, sentences = 0;
+        int citations = 0, longWord = 0, noTerminal = 0, fewWords = 0, javascript = 0, policy = 0, kept = 0, sentences = 0;
         StringBuilder? rewritten = o.RemoveLines ? new StringBuilder(text.Length) : null;
         foreach (ref readonly var line in a.Lines)
         {
@@ -91,7 +93,7 @@ public sealed class C4QualityFilter : DocumentStage
                 longWord++;
                 continue;
             }
-            if (o.FilterNoTerminalPunctuation && (line.Flags & LineFlags.Terminal) == 0)
+            if (o.FilterNoTerminalPunctuation && (line.Flags & LineFlags.Terminal) == 0 && !TerminalBeforeCitations(content))
             {
                 noTerminal++;
                 continue;
@@ -128,7 +130,11 @@ public sealed class C4QualityFilter : DocumentStage
                 {
                     rewritten.Append('\n');
                 }
-                rewritten.Append(content);
+                citations += o.RemoveCitations ? CitationMarkers.AppendWithout(rewritten, content) : 0;
+                if (!o.RemoveCitations)
+                {
+                    rewritten.Append(content);
+                }
             }
         }
 
@@ -138,17 +144,29 @@ public sealed class C4QualityFilter : DocumentStage
         Count(stats, "lines.dropped.too_few_words", fewWords);
         Count(stats, "lines.dropped.javascript", javascript);
         Count(stats, "lines.dropped.policy", policy);
+        Count(stats, "citations.removed", citations);
 
         var minSentences = QualityProfile.Of(document, a).Korean ? o.MinSentencesKorean : o.MinSentences;
         if (sentences < minSentences)
         {
             return Verdict.Reject(TooFewSentences, GopherQualityFilter.Detail("sentences", sentences, "<", minSentences));
         }
-        if (rewritten is not null && kept < a.LineCount)
+        if (rewritten is not null && (kept < a.LineCount || citations > 0))
         {
             document.Text = rewritten.ToString();
         }
         return Verdict.Keep;
+    }
+
+    // C4 removes citation markers before its punctuation check, so "…was founded in 1910.[3]" ends a sentence.
+    private bool TerminalBeforeCitations(ReadOnlySpan<char> line)
+    {
+        if (!Options.RemoveCitations || line.Length == 0 || line[^1] != ']')
+        {
+            return false;
+        }
+        var trimmed = CitationMarkers.TrimTrailing(line);
+        return trimmed.Length > 0 && trimmed.Length < line.Length && DocumentAnalysis.IsTerminal(trimmed);
     }
 
     // A few vectorised single-phrase searches beat one multi-phrase search when the phrases are not ASCII.

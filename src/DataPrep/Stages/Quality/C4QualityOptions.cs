@@ -43,6 +43,10 @@ public sealed record C4QualityOptions : IValidatableOptions
     [Description("Rewrite the text to the surviving lines (what C4/datatrove do). Default false: only keep or reject whole documents.")]
     public bool RemoveLines { get; init; }
 
+    /// <summary>Ignore Wikipedia citation markers (<c>[1]</c>, <c>[edit]</c>, <c>[citation needed]</c>, <c>[편집]</c>) when judging a line, and remove them when rewriting. Default true (C4/datatrove).</summary>
+    [Description("Ignore citation markers ([1], [edit], [citation needed], [편집], [출처 필요]) when checking a line's terminal punctuation, and remove them from kept lines when removeLines is on. Default true (C4/datatrove remove_citations).")]
+    public bool RemoveCitations { get; init; } = true;
+
     /// <inheritdoc />
     public IEnumerable<OptionProblem> Validate()
     {

@@ -71,4 +71,39 @@ public class C4QualityFilterTests
         var result = StageHarness.Run(filter, Some.Document(text));
         Assert.Equal(QualityTexts.English, result.Kept[0].Text);
     }
+
+    [Fact]
+    public void TrailingCitationMarkersDoNotHideTerminalPunctuation()
+    {
+        // Scraped Wikipedia: every line ends in a reference mark. C4 removes them before its punctuation check.
+        var markers = new[] { "[1]", "[12][13]", "[citation needed]", "[edit]", " [편집]", "[]" };
+        var lines = QualityTexts.English.Split('\n');
+        var text = string.Join('\n', lines.Select((line, i) => line + markers[i % markers.Length]));
+        var result = StageHarness.Run(Filter, Some.Document(text));
+        Assert.Empty(result.Rejections);
+        Assert.Equal(0, result.Stats.Get("lines.dropped.no_terminal_punctuation"));
+        Assert.Equal(text, result.Kept[0].Text);
+
+        var strict = new C4QualityFilter(new() { RemoveCitations = false });
+        Assert.Equal("quality.c4.too_few_sentences", StageHarness.Run(strict, Some.Document(text)).SingleCode);
+    }
+
+    [Fact]
+    public void BracketsThatAreNotCitationsStillEndTheLineWithoutPunctuation()
+    {
+        var lines = QualityTexts.English.Split('\n');
+        var text = string.Join('\n', lines.Select(line => line.TrimEnd('.') + " [photo]"));
+        Assert.Equal("quality.c4.too_few_sentences", Reject(text));
+    }
+
+    [Fact]
+    public void RemoveLinesAlsoRemovesCitationMarkersInsideKeptLines()
+    {
+        var filter = new C4QualityFilter(new() { RemoveLines = true });
+        var lines = QualityTexts.English.Split('\n');
+        var cited = lines.Select((line, i) => i == 0 ? line.Replace(" ", "[3] ", StringComparison.Ordinal) + "[4]" : line + "[" + i + "]");
+        var result = StageHarness.Run(filter, Some.Document(string.Join('\n', cited)));
+        Assert.Equal(QualityTexts.English, result.Kept[0].Text);
+        Assert.True(result.Stats.Get("citations.removed") > lines.Length);
+    }
 }
