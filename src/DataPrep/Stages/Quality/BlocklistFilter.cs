@@ -129,11 +129,39 @@ public sealed class BlocklistFilter : FilterStage
     /// <inheritdoc />
     protected override Verdict Evaluate(Document document, StageStats stats)
     {
-        if (_domains.Count > 0 && document.Metadata.GetString(MetadataKeys.Url) is { } url && IsBlockedUrl(url))
+        if (HasBlockedUrl(document))
         {
             return Url;
         }
         var a = DocumentAnalysis.Of(document.Text);
+        var matches = CountMatches(a);
+        if (matches == 0)
+        {
+            return Verdict.Keep;
+        }
+        stats.Increment("matches", matches);
+        if (Options.MinMatches > 0 && matches >= Options.MinMatches)
+        {
+            return Verdict.Reject(WordCount, GopherQualityFilter.Detail("matches", matches, ">=", Options.MinMatches));
+        }
+        var ratio = (double)matches / Math.Max(1, a.WordCount);
+        if (ratio > Options.MaxMatchRatio)
+        {
+            return Verdict.Reject(WordRatio, GopherQualityFilter.Detail("match_ratio", ratio, ">", Options.MaxMatchRatio));
+        }
+        return Verdict.Keep;
+    }
+
+    /// <summary>True when domains are blocked (options or files).</summary>
+    internal bool HasDomains => _domains.Count > 0;
+
+    /// <summary>True when the document's url metadata is in a blocked domain.</summary>
+    internal bool HasBlockedUrl(Document document) =>
+        _domains.Count > 0 && document.Metadata.GetString(MetadataKeys.Url) is { } url && IsBlockedUrl(url);
+
+    /// <summary>Blocklist matches in an analysed text (shared with the what-if report, which sweeps minMatches).</summary>
+    internal int CountMatches(DocumentAnalysis a)
+    {
         var text = a.Text.AsSpan();
         var words = a.Words;
         var matches = 0;
@@ -190,21 +218,7 @@ public sealed class BlocklistFilter : FilterStage
                 }
             }
         }
-        if (matches == 0)
-        {
-            return Verdict.Keep;
-        }
-        stats.Increment("matches", matches);
-        if (Options.MinMatches > 0 && matches >= Options.MinMatches)
-        {
-            return Verdict.Reject(WordCount, GopherQualityFilter.Detail("matches", matches, ">=", Options.MinMatches));
-        }
-        var ratio = (double)matches / Math.Max(1, a.WordCount);
-        if (ratio > Options.MaxMatchRatio)
-        {
-            return Verdict.Reject(WordRatio, GopherQualityFilter.Detail("match_ratio", ratio, ">", Options.MaxMatchRatio));
-        }
-        return Verdict.Keep;
+        return matches;
     }
 
     private bool MayBeLatinEntry(char first, int length)

@@ -13,8 +13,8 @@ namespace DataPrep.Stages.Quality;
 /// </summary>
 /// <remarks>
 /// <para>Covered stages: <c>GopherQuality</c>, <c>GopherRepetition</c>, <c>FineWebQuality</c>, <c>C4Quality</c>
-/// (lorem ipsum, '{', and a sweep of the minimum sentences), <c>ScriptQuality</c>, <c>Language</c> and
-/// <c>QualityClassifier</c>. Each rule is measured exactly as its
+/// (lorem ipsum, '{', and a sweep of the minimum sentences), <c>ScriptQuality</c>, <c>Language</c>, <c>Blocklist</c>
+/// (blocked url, and sweeps of the match count and match ratio) and <c>QualityClassifier</c>. Each rule is measured exactly as its
 /// stage measures it (the same thresholds per language, the same mixed Korean/English leniency), so the
 /// share at the configured threshold is what that rule alone drops, and a stage's summary is what the stage
 /// alone rejects. Rules are counted independently: a document failing two rules counts for both, unlike a
@@ -22,7 +22,7 @@ namespace DataPrep.Stages.Quality;
 /// <para>Transforms (<c>Normalize</c>) and <c>LanguageId</c> that come before the last covered stage run
 /// first, in config order, so rules see the text and language a run would give them; other filters do not
 /// run, so every rule sees every document. Other stages
-/// (<c>Blocklist</c>, dedup, PII, tokenization) are listed as not covered.</para>
+/// (dedup, PII, tokenization) are listed as not covered.</para>
 /// </remarks>
 public sealed class QualityWhatIfReport
 {
@@ -43,7 +43,7 @@ public sealed class QualityWhatIfReport
         var lastCovered = list.FindLastIndex(IsCovered);
         if (lastCovered < 0)
         {
-            throw new ArgumentException("the pipeline has no stage the what-if report covers (GopherQuality, GopherRepetition, FineWebQuality, C4Quality, ScriptQuality, Language, QualityClassifier).");
+            throw new ArgumentException("the pipeline has no stage the what-if report covers (GopherQuality, GopherRepetition, FineWebQuality, C4Quality, ScriptQuality, Language, Blocklist, QualityClassifier).");
         }
         for (var i = 0; i < list.Count; i++)
         {
@@ -73,6 +73,9 @@ public sealed class QualityWhatIfReport
                 case C4QualityFilter c4:
                     AddC4(c4);
                     break;
+                case BlocklistFilter blocklist:
+                    AddBlocklist(blocklist);
+                    break;
                 case TransformStage or LanguageIdAnnotator when i < lastCovered:
                     _preparation.Add((DocumentStage)stage);
                     break;
@@ -89,7 +92,7 @@ public sealed class QualityWhatIfReport
 
     private static bool IsCovered(IStage stage) =>
         stage is GopherQualityFilter or GopherRepetitionFilter or FineWebQualityFilter or ScriptQualityFilter or LanguageFilter
-            or QualityClassifierFilter or C4QualityFilter;
+            or QualityClassifierFilter or C4QualityFilter or BlocklistFilter;
 
     /// <summary>Measures <paramref name="documents"/> and returns the sweeps.</summary>
     public QualityWhatIfResult Run(IEnumerable<Document> documents)
@@ -363,9 +366,28 @@ public sealed class QualityWhatIfReport
             m => probe.Code(m.Document) == C4QualityFilter.TooFewSentences.Code ? probe.Sentences : null, koreanOption: "minSentencesKorean");
     }
 
+    private void AddBlocklist(BlocklistFilter stage)
+    {
+        var o = stage.Options;
+        if (stage.HasDomains)
+        {
+            Add(stage.Id, BlocklistFilter.Url, "domains", Kind.Flag, false, _ => 0.5, m => stage.HasBlockedUrl(m.Document) ? 1 : 0);
+        }
+        if (o.MinMatches > 0)
+        {
+            // The stage rejects at minMatches or more; as a "max" rule that is more than minMatches - 1, shown as configured.
+            Add(stage.Id, BlocklistFilter.WordCount, "minMatches", Kind.Count, false, _ => o.MinMatches,
+                m => stage.HasBlockedUrl(m.Document) ? null : stage.CountMatches(m.A), atLeast: true);
+        }
+        // Off by default (1); the grid then shows what data-juicer's 0.045 and its neighbours would drop.
+        Add(stage.Id, BlocklistFilter.WordRatio, "maxMatchRatio", Kind.Fraction, false, _ => o.MaxMatchRatio,
+            m => stage.HasBlockedUrl(m.Document) ? null : stage.CountMatches(m.A) / (double)Math.Max(1, m.A.WordCount),
+            grid: o.MaxMatchRatio >= 1 ? [0.005, 0.01, 0.02, 0.03, 0.045, 0.06, 0.1, 0.2, 0.5] : null);
+    }
+
     private void Add(string stage, RejectionReason reason, string option, Kind kind, bool minimum, Func<bool, double> configured, Func<Measure, double?> value,
-        string? koreanOption = null) =>
-        _rules.Add(new Rule(stage, reason.Code, option, kind, minimum, configured, value, koreanOption));
+        string? koreanOption = null, bool atLeast = false, double[]? grid = null) =>
+        _rules.Add(new Rule(stage, reason.Code, option, kind, minimum, configured, value, koreanOption, atLeast, grid));
 
     /// <summary>Runs a C4 copy once per document and keeps its verdict.</summary>
     private sealed class C4Probe(C4QualityFilter stage) : IRejectionSink
@@ -417,9 +439,9 @@ public sealed class QualityWhatIfReport
     private readonly record struct Measure(Document Document, DocumentAnalysis A, QualityProfile Profile, bool Repetition);
 
     private sealed record Rule(string Stage, string Code, string OptionName, Kind Kind, bool Minimum, Func<bool, double> Configured, Func<Measure, double?> Value,
-        string? KoreanOptionName)
+        string? KoreanOptionName, bool AtLeast, double[]? FixedGrid)
     {
-        public string Direction => Kind == Kind.Flag ? "flag" : Minimum ? "min" : "max";
+        public string Direction => Kind == Kind.Flag ? "flag" : Minimum ? "min" : AtLeast ? "atLeast" : "max";
 
         public string Option(bool korean) =>
             KoreanOptionName is not null ? korean ? KoreanOptionName : OptionName
@@ -427,12 +449,17 @@ public sealed class QualityWhatIfReport
 
         private bool HasLanguageSets => Stage is "quality.gopher" or "quality.gopher_repetition" or "quality.fineweb";
 
-        public bool Fails(double value, double threshold) => Minimum ? value < threshold : value > threshold;
+        public bool Fails(double value, double threshold) => Minimum ? value < threshold : AtLeast ? value >= threshold : value > threshold;
 
         public double[] Grid(bool korean, IReadOnlyList<double> factors)
         {
             var configured = Configured(korean);
             var values = new SortedSet<double> { configured };
+            if (FixedGrid is not null)
+            {
+                values.UnionWith(FixedGrid);
+                return [.. values];
+            }
             switch (Kind)
             {
                 case Kind.Flag:

@@ -4,7 +4,7 @@ namespace DataPrep.Stages.Quality;
 /// <param name="Stage">Stage id, e.g. <c>quality.gopher</c>.</param>
 /// <param name="Code">The rule's rejection code.</param>
 /// <param name="Option">The option that sets the threshold, e.g. <c>korean.minWords</c>.</param>
-/// <param name="Direction"><c>min</c>: documents measuring below the threshold are dropped; <c>max</c>: above; <c>flag</c>: a yes/no rule with no threshold.</param>
+/// <param name="Direction"><c>min</c>: documents measuring below the threshold are dropped; <c>max</c>: above; <c>atLeast</c>: at or above (Blocklist minMatches); <c>flag</c>: a yes/no rule with no threshold.</param>
 /// <param name="Language">Language label: the <c>language</c> metadata, or without it <c>ko</c> / <c>und</c> by script.</param>
 /// <param name="Documents">Documents of this language.</param>
 /// <param name="Measured">Documents the rule applies to (e.g. the bullet rule needs 3 lines).</param>

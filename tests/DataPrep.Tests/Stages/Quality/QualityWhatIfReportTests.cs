@@ -24,6 +24,7 @@ public class QualityWhatIfReportTests(ITestOutputHelper output)
         new GopherQualityFilter(new GopherQualityOptions { Korean = new GopherQualityThresholds { MinWords = 40 } }),
         new FineWebQualityFilter(new FineWebQualityOptions()),
         new C4QualityFilter(new C4QualityOptions { FilterNoTerminalPunctuation = false }),
+        new BlocklistFilter(new BlocklistOptions { MinMatches = 2 }),
     ];
 
     private static readonly Lazy<QualityWhatIfResult> Result = new(() => new QualityWhatIfReport(Stages()).Run(Documents.Value));
@@ -116,8 +117,38 @@ public class QualityWhatIfReportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void BlocklistMatchCountsAndBlockedUrlsAreSwept()
+    {
+        var stage = new BlocklistFilter(new BlocklistOptions { MinMatches = 2, Domains = ["bet.example.com"] });
+        var prose = "오늘은 날씨가 좋아서 친구와 함께 공원을 걸었다. ";
+        var documents = new List<DataPrep.Documents.Document>();
+        for (var matches = 0; matches < 4; matches++)
+        {
+            documents.Add(Some.Document(prose + string.Join(' ', Enumerable.Repeat("바카라", matches)), $"m{matches}"));
+        }
+        var blocked = Some.Document(prose, "url");
+        blocked.Metadata.Set(DataPrep.Documents.MetadataKeys.Url, "https://www.bet.example.com/x");
+        documents.Add(blocked);
+
+        var result = new QualityWhatIfReport([stage]).Run(documents);
+        var count = result.Rules.Single(r => r.Code == BlocklistFilter.WordCount.Code);
+        Assert.Equal("atLeast", count.Direction);
+        Assert.Equal(2, count.Configured);
+        Assert.Equal(4, count.Measured);
+        Assert.Equal(2, count.Points.Single(p => p.Threshold == 2).Dropped);
+        Assert.Equal(3, count.Points.Single(p => p.Threshold == 1).Dropped);
+        Assert.Equal(["m2", "m3"], count.Points.Single(p => p.Threshold == 2).SampleIds);
+        var url = result.Rules.Single(r => r.Code == BlocklistFilter.Url.Code);
+        Assert.Equal(1, url.Points.Single().Dropped);
+        // The report and the stage agree.
+        var run = StageHarness.Run(stage, [.. documents]);
+        Assert.Equal(3, run.Rejections.Count);
+        Assert.Equal(3, result.Stages.Sum(s => s.Rejected));
+    }
+
+    [Fact]
     public void APipelineWithoutQualityRulesIsRefused()
     {
-        Assert.Throws<ArgumentException>(() => new QualityWhatIfReport([new BlocklistFilter(new BlocklistOptions())]));
+        Assert.Throws<ArgumentException>(() => new QualityWhatIfReport([new DataPrep.Stages.Normalize.NormalizeStage(new DataPrep.Stages.Normalize.NormalizeOptions())]));
     }
 }
