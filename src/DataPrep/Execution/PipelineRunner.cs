@@ -85,11 +85,14 @@ public sealed class PipelineRunner
     public static PipelineStats MergeStats(string outputFolder)
     {
         var layout = new OutputLayout(outputFolder);
-        var parts = Directory.Exists(layout.StatsFolder)
+        var files = Directory.Exists(layout.StatsFolder)
             ? Directory.GetFiles(layout.StatsFolder, "*.json").Order(StringComparer.Ordinal)
-                .Select(f => PipelineStats.FromJson(File.ReadAllText(f))).ToList()
+                .Select(f => (Phase: Path.GetFileName(f).Split('-')[0], Stats: PipelineStats.FromJson(File.ReadAllText(f)))).ToList()
             : [];
-        var merged = PipelineStats.Merge(parts);
+        var merged = PipelineStats.Merge(files.Select(f => f.Stats));
+        // Phases run one after another and the shards of a phase side by side: the run's wall time is the
+        // sum over phases of each phase's longest shard (stats files are named p{phase}-rank-R.json).
+        merged.WallSeconds = files.GroupBy(f => f.Phase, StringComparer.Ordinal).Sum(g => g.Max(f => f.Stats.WallSeconds));
         AtomicFile.WriteAllText(layout.MergedStats, merged.ToJson());
         Reports.RunReport.Write(layout.Root, merged);
         return merged;

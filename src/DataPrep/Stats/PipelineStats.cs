@@ -16,7 +16,7 @@ public sealed class PipelineStats
     public IReadOnlyList<StageStatsEntry> Stages =>
         _entries.OrderBy(e => e.Index).ThenBy(e => e.Pass.Length == 0 ? 1 : 0).ThenBy(e => e.Pass, StringComparer.Ordinal).ToList();
 
-    /// <summary>Wall-clock seconds (the longest shard when merged).</summary>
+    /// <summary>Wall-clock seconds: of one phase part, or, in a merged run's stats, the sum over phases of each phase's longest shard.</summary>
     public double WallSeconds { get; set; }
 
     /// <summary>Number of shard stats merged into this one.</summary>

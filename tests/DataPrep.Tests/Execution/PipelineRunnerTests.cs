@@ -154,6 +154,20 @@ public class PipelineRunnerTests
     }
 
     [Fact]
+    public async Task AMultiPhaseRunsWallTimeIsTheSumOfItsPhasesLongestShards()
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var output = Path.Combine(folder, "out");
+        var stats = await Build(MakeInput(folder, files: 4, perFile: 20, withDuplicates: true), output, 2, new FirstOccurrenceStage()).RunAsync(worldSize: 2);
+        var phases = Directory.GetFiles(Path.Combine(output, "stats"), "*.json")
+            .Select(f => (Phase: Path.GetFileName(f).Split('-')[0], Wall: JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("wall_seconds").GetDouble()))
+            .GroupBy(p => p.Phase).Select(g => g.Max(p => p.Wall)).ToList();
+        Assert.Equal(3, phases.Count);
+        Assert.Equal(phases.Sum(), stats.WallSeconds, precision: 6);
+        Assert.True(stats.WallSeconds > phases.Max());
+    }
+
+    [Fact]
     public async Task OneShardOfACorpusWidePipelineCannotRunAlone()
     {
         var folder = TestPaths.NewTempDirectory();
