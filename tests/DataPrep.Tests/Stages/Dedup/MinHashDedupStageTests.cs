@@ -150,10 +150,12 @@ public sealed class MinHashDedupStageTests
     public void VectorisedShingleHashesEqualTheScalarDefinition(ShingleUnit unit, int n)
     {
         var workspace = new ShingleWorkspace();
-        foreach (var document in CorpusReader.Read("ko-en-parallel-news.jsonl.gz", limit: 40))
+        var mixed = "ÀÉÎ Straße ДОМ 漢字 ①② ＡＢＣ 12345 Hello, 세계! The QUICK brown fox, 보더 콜리 ~[@`{ ";
+        var texts = CorpusReader.Read("ko-en-parallel-news.jsonl.gz", limit: 40).Select(d => d.Text).Append(mixed + mixed + mixed);
+        foreach (var document in texts)
         {
             // Every length mod 16 (vector tails), reusing one workspace as the stage does (stale buffers must not leak in).
-            var text = document.Text[..Math.Min(document.Text.Length, 17 + document.Text.Length % 200)];
+            var text = document[..Math.Min(document.Length, 17 + document.Length % 200)];
             var count = Shingler.Hash(text, unit, n, 5, workspace);
 
             Assert.Equal(Shingler.HashReference(text, unit, n, 5), workspace.Hashes[..count]);

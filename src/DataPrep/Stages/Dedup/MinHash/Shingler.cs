@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace DataPrep.Stages.Dedup.MinHash;
 
@@ -40,7 +42,7 @@ internal static class Shingler
         var multipliers = workspace.Multipliers(seed, n);
         var unitSeed = (uint)seed ^ (uint)((ulong)seed >> 32);
         var units = unit == ShingleUnit.Chars
-            ? SplitChars(text, workspace.Units)
+            ? SplitChars(text, workspace.Units, vectorised)
             : SplitWords(text, workspace.Units, unitSeed);
         if (units == 0)
         {
@@ -139,38 +141,72 @@ internal static class Shingler
         return h ^ Vector512.ShiftRightLogical(h, 16);
     }
 
-    private static int SplitChars(ReadOnlySpan<char> text, uint[] units)
+    private static int SplitChars(ReadOnlySpan<char> text, uint[] units, bool vectorised)
     {
         ref var u = ref MemoryMarshal.GetArrayDataReference(units);
         nuint count = 0;
-        foreach (var c in text)
+        var i = 0;
+        if (vectorised && Avx512F.IsSupported)
         {
-            if (c < 0x80)
+            // 16 chars per step when all are ASCII or Hangul syllables (most Korean and English text): classify,
+            // lower-case, and compress the kept lanes to the front (vpcompressd). A full 16-lane store is safe: the
+            // buffer has room for every char of the text plus the padding, and later stores overwrite the excess.
+            ref var t = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            for (; i + 16 <= text.Length; i += 16)
             {
-                var lower = (uint)(c | 0x20);
-                if (lower - 'a' <= 'z' - 'a')
+                var c = Avx512F.ConvertToVector512UInt32(Vector256.LoadUnsafe(ref t, (nuint)i));
+                var lower = c | Vector512.Create(0x20u);
+                var letter = Vector512.LessThanOrEqual(lower - Vector512.Create((uint)'a'), Vector512.Create((uint)('z' - 'a')));
+                var digit = Vector512.LessThanOrEqual(c - Vector512.Create((uint)'0'), Vector512.Create(9u));
+                var hangul = Vector512.LessThanOrEqual(c - Vector512.Create(0xAC00u), Vector512.Create(0xD7A3u - 0xAC00u));
+                var other = Vector512.GreaterThanOrEqual(c, Vector512.Create(0x80u)) & ~hangul;
+                if (other != Vector512<uint>.Zero)
                 {
-                    Unsafe.Add(ref u, count++) = lower;
+                    // Another script or non-ASCII punctuation: Unicode rules, one char at a time.
+                    foreach (var ch in text.Slice(i, 16))
+                    {
+                        AppendChar(ch, ref u, ref count);
+                    }
+                    continue;
                 }
-                else if ((uint)(c - '0') <= 9)
-                {
-                    Unsafe.Add(ref u, count++) = c;
-                }
-                continue;
+                var keep = letter | digit | hangul;
+                Avx512F.Compress(Vector512<uint>.Zero, keep, Vector512.ConditionalSelect(letter, lower, c)).StoreUnsafe(ref u, count);
+                count += (nuint)BitOperations.PopCount(keep.ExtractMostSignificantBits());
             }
-            if (c - 0xAC00u <= 0xD7A3u - 0xAC00u)
-            {
-                // Hangul syllables (the bulk of Korean text) are letters and have no case.
-                Unsafe.Add(ref u, count++) = c;
-                continue;
-            }
-            if (char.IsLetterOrDigit(c))
-            {
-                Unsafe.Add(ref u, count++) = char.ToLowerInvariant(c);
-            }
+        }
+        foreach (var c in text[i..])
+        {
+            AppendChar(c, ref u, ref count);
         }
         ClearPadding(units, (int)count);
         return (int)count;
+    }
+
+    /// <summary>Appends <paramref name="c"/> lower-cased when it is a letter or digit (the scalar definition of a char unit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AppendChar(char c, ref uint units, ref nuint count)
+    {
+        if (c < 0x80)
+        {
+            var lower = (uint)(c | 0x20);
+            if (lower - 'a' <= 'z' - 'a')
+            {
+                Unsafe.Add(ref units, count++) = lower;
+            }
+            else if ((uint)(c - '0') <= 9)
+            {
+                Unsafe.Add(ref units, count++) = c;
+            }
+        }
+        else if (c - 0xAC00u <= 0xD7A3u - 0xAC00u)
+        {
+            // Hangul syllables (the bulk of Korean text) are letters and have no case.
+            Unsafe.Add(ref units, count++) = c;
+        }
+        else if (char.IsLetterOrDigit(c))
+        {
+            Unsafe.Add(ref units, count++) = char.ToLowerInvariant(c);
+        }
     }
 
     private static int SplitWords(ReadOnlySpan<char> text, uint[] units, uint unitSeed)
