@@ -1,6 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -76,12 +76,12 @@ internal static class Shingler
     private static void Combine512(Span<uint> values, int units, int n, uint unitSeed, uint[] multipliers, uint[] hashes, int count)
     {
         // Mix every unit once (16 per vector), then combine n shifted views: 16 shingles per n multiply-adds.
-        // Lanes past the end read the zero padding and are never returned.
+        // Lanes past the end read the (cleared, then mixed) padding: deterministic, and never returned.
         ref var v = ref MemoryMarshal.GetReference(values);
         var seedVector = Vector512.Create(unitSeed);
         for (nuint j = 0; j < (nuint)units; j += 16)
         {
-            Mix512(Vector512.LoadUnsafe(ref v, j) ^ seedVector).StoreUnsafe(ref v, j);
+            Fmix512(Vector512.LoadUnsafe(ref v, j) ^ seedVector).StoreUnsafe(ref v, j);
         }
         ref var h = ref MemoryMarshal.GetArrayDataReference(hashes);
         ref var m = ref MemoryMarshal.GetArrayDataReference(multipliers);
@@ -113,7 +113,7 @@ internal static class Shingler
         }
     }
 
-    /// <summary>Unit value → pseudo-random 32 bits (seeded); the same function as <see cref="Mix512"/>.</summary>
+    /// <summary>Unit value → pseudo-random 32 bits (seeded); the scalar twin of the first loop of <see cref="Combine512"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint MixUnit(uint value, uint unitSeed) => Fmix(value ^ unitSeed);
 
@@ -127,9 +127,6 @@ internal static class Shingler
         h *= 0xC2B2_AE35u;
         return h ^ (h >> 16);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> Mix512(Vector512<uint> h) => Fmix512(h);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<uint> Fmix512(Vector512<uint> h)
