@@ -61,6 +61,44 @@ public sealed class MinHashAccuracyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void EstimatedJaccardIsUnbiasedAndAsPreciseAsIdealRandomPermutationsOnRealPairs()
+    {
+        // Real petitions against edited copies of themselves (truncated, words replaced, half shared, boilerplate
+        // added): exact Jaccards spread over 0.2–1. Ideal independent permutations give an estimate error with
+        // variance J(1−J)/k; a weak hash family (correlated permutations, structured shingle hashes) shows up as a
+        // larger error or a bias.
+        var options = new MinHashDedupOptions();
+        var stage = new MinHashDedupStage(options);
+        var documents = CorpusReader.Read("ko-petitions.jsonl.gz", limit: 700).Where(d => d.Text.Length >= 400).Take(400).ToList();
+        var (squaredError, idealVariance, bias, worst) = (0.0, 0.0, 0.0, 0.0);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var text = documents[i].Text;
+            var variant = (i % 4) switch
+            {
+                0 => DedupVariants.Truncate(text, 0.3 + 0.65 * (i % 17) / 16.0),
+                1 => DedupVariants.EditWords(text, 3 + i % 40, korean: true),
+                2 => DedupVariants.HalfShared(text, documents[(i + 1) % documents.Count].Text),
+                _ => DedupVariants.Boilerplate(text, korean: true),
+            };
+            var exact = DedupJaccardOracle.Jaccard(ShingleSet(text, options), ShingleSet(variant, options));
+            var estimate = MinHasher.EstimateJaccard(stage.Signature(text), stage.Signature(variant));
+            squaredError += (estimate - exact) * (estimate - exact);
+            idealVariance += exact * (1 - exact) / options.NumPermutations;
+            bias += estimate - exact;
+            worst = Math.Max(worst, Math.Abs(estimate - exact));
+        }
+        var rmse = Math.Sqrt(squaredError / documents.Count);
+        var idealRmse = Math.Sqrt(idealVariance / documents.Count);
+        bias /= documents.Count;
+        output.WriteLine($"pairs={documents.Count} rmse={rmse:0.0000} ideal_rmse={idealRmse:0.0000} bias={bias:+0.0000;-0.0000} max_error={worst:0.000}");
+
+        Assert.Equal(400, documents.Count);
+        Assert.True(rmse <= idealRmse * 1.25, $"rmse {rmse:0.0000} vs ideal {idealRmse:0.0000}");
+        Assert.True(Math.Abs(bias) <= 0.01, $"bias {bias:0.0000}");
+    }
+
+    [Fact]
     public void ShortParaphrasePairsAreKeptAndOnlyIdenticalOrNearIdenticalPairsMerge()
     {
         var options = new MinHashDedupOptions();

@@ -19,7 +19,7 @@ namespace DataPrep.Stages.Dedup.MinHash;
 /// MinHash (Broder 1997) with LSH banding (Leskovec et al., Mining of Massive Datasets §3.4), as used
 /// for GPT-3, The Pile, RefinedWeb and FineWeb. Passes, each of which can run as separate jobs:
 /// <list type="number">
-/// <item><b>observe</b> (per shard): signatures (SIMD permutations of XxHash3 shingle hashes) to a
+/// <item><b>observe</b> (per shard): signatures (SIMD multiply-add permutations of SIMD shingle hashes) to a
 /// fixed-row file, band hashes to one file per band range, and a document table (order key, length,
 /// quality, id);</item>
 /// <item><b>buckets</b> (part r of N handles bands [r·B/N, (r+1)·B/N)): sorts its band entries within the
@@ -64,9 +64,9 @@ public sealed class MinHashDedupStage : IGlobalStage
     public IReadOnlyList<string> ReduceSteps { get; } = ["buckets", "clusters"];
 
     /// <summary>Computes the signature of one text with this stage's options (what the observe pass stores).</summary>
-    public ulong[] Signature(string text)
+    public uint[] Signature(string text)
     {
-        var signature = new ulong[_options.NumPermutations];
+        var signature = new uint[_options.NumPermutations];
         var workspace = new ShingleWorkspace();
         var count = Shingler.Hash(text, _options.ShingleUnit, _options.NgramSize, _options.Seed, workspace);
         _hasher.Compute(workspace.Hashes.AsSpan(0, count), signature);
@@ -83,7 +83,7 @@ public sealed class MinHashDedupStage : IGlobalStage
         var bands = _options.Bands;
         var rows = _options.RowsPerBand;
         var bandFiles = new FileStream[worldSize];
-        var signature = new ulong[_options.NumPermutations];
+        var signature = new uint[_options.NumPermutations];
         var workspace = new ShingleWorkspace();
         long local = 0;
         try
@@ -116,7 +116,7 @@ public sealed class MinHashDedupStage : IGlobalStage
                     {
                         stats.Increment("docs.no_shingles");
                     }
-                    stats.Observe("doc.shingles", count);
+                    stats.Observe("doc.shingles", count); // shingle positions, repeats included (see Shingler)
                     var quality = document.Metadata.GetNumber(_options.QualityKey) ?? double.NaN;
                     table.Add(orderKey, text.Length, quality, document.Id);
                     local++;
@@ -177,8 +177,8 @@ public sealed class MinHashDedupStage : IGlobalStage
             }
         }
         using var signatures = new SignatureStore(folder, worldSize, _options.NumPermutations);
-        var left = new ulong[_options.NumPermutations];
-        var right = new ulong[_options.NumPermutations];
+        var left = new uint[_options.NumPermutations];
+        var right = new uint[_options.NumPermutations];
         var checkedPairs = new Dictionary<(long, long), bool>();
         var bucket = new List<BandEntry>();
         long candidates = 0, verifiedFailed = 0, buckets = 0;
@@ -284,8 +284,8 @@ public sealed class MinHashDedupStage : IGlobalStage
         var rows = DocumentTable.Lookup(folder, DocsKind, worldSize, wanted);
 
         using var signatures = new SignatureStore(folder, worldSize, _options.NumPermutations);
-        var kept = new ulong[_options.NumPermutations];
-        var other = new ulong[_options.NumPermutations];
+        var kept = new uint[_options.NumPermutations];
+        var other = new uint[_options.NumPermutations];
         var decisions = new List<(long Gid, string KeptId, string Detail)>();
         var clusters = new List<(DocumentRow Kept, List<(DocumentRow Row, double Jaccard)> Removed)>();
         foreach (var list in mine)

@@ -3,38 +3,42 @@ namespace DataPrep.Stages.Dedup.MinHash;
 /// <summary>Reusable buffers for shingling one document at a time (one per thread; never shared).</summary>
 internal sealed class ShingleWorkspace
 {
-    public byte[] Bytes = new byte[4096];
-    public int[] Starts = new int[1024];
-    public int[] Ends = new int[1024];
-    public uint[] Hashes = new uint[1024];
-    private uint[] _table = new uint[2048];
+    /// <summary>Slack after the last unit and hash: a 16-lane vector starting at any valid index stays in bounds.</summary>
+    public const int Padding = 16;
 
-    /// <summary>An empty open-addressing table (all <see cref="uint.MaxValue"/>) with at least 2·count slots, a power of two.</summary>
-    public Span<uint> Table(int count)
+    /// <summary>Unit values (characters or word hashes), then their mixed values.</summary>
+    public uint[] Units = new uint[1024 + Padding];
+
+    /// <summary>Shingle hashes of the last text, in text order.</summary>
+    public uint[] Hashes = new uint[1024 + Padding];
+
+    private uint[] _multipliers = [];
+    private long _multipliersSeed;
+
+    /// <summary>n + 1 odd multipliers from SplitMix64(seed): M_0 … M_{n−1} weight the units of a shingle, M_n tags short texts.</summary>
+    public uint[] Multipliers(long seed, int n)
     {
-        var size = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(count * 2)));
-        if (_table.Length < size)
+        if (_multipliers.Length != n + 1 || _multipliersSeed != seed)
         {
-            _table = new uint[size];
+            var multipliers = new uint[n + 1];
+            var state = (ulong)seed ^ 0x5348_494E_474C_4553UL;
+            for (var k = 0; k <= n; k++)
+            {
+                multipliers[k] = (uint)(MinHasher.SplitMix64(ref state) >> 32) | 1;
+            }
+            (_multipliers, _multipliersSeed) = (multipliers, seed);
         }
-        var table = _table.AsSpan(0, size);
-        table.Fill(uint.MaxValue);
-        return table;
+        return _multipliers;
     }
 
+    /// <summary>Grows the buffers so a text of <paramref name="textLength"/> UTF-16 chars fits (never shrinks: reused across documents).</summary>
     public void EnsureCapacity(int textLength)
     {
-        var bytes = textLength * 4 + 16;
-        if (Bytes.Length < bytes)
+        var size = textLength + Padding;
+        if (Units.Length < size)
         {
-            Bytes = new byte[Math.Max(bytes, Bytes.Length * 2)];
-        }
-        var units = textLength + 1;
-        if (Starts.Length < units)
-        {
-            var size = Math.Max(units, Starts.Length * 2);
-            Starts = new int[size];
-            Ends = new int[size];
+            size = Math.Max(size, Units.Length * 2);
+            Units = new uint[size];
             Hashes = new uint[size];
         }
     }

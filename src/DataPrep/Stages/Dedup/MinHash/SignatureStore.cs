@@ -21,7 +21,7 @@ internal sealed class SignatureStore : IDisposable
 
     public static string PathOf(string folder, int rank, int worldSize) => WorkFiles.OfRank(folder, "sigs", rank, worldSize);
 
-    public void Read(long gid, Span<ulong> signature)
+    public void Read(long gid, Span<uint> signature)
     {
         var rank = DedupKeys.RankOf(gid);
         var handle = _handles[rank] ??= File.OpenHandle(
