@@ -41,6 +41,10 @@ public sealed class StageContext
     /// <summary>Logger enriched with <c>Stage</c> and <c>Rank</c>. Never log document text.</summary>
     public ILogger Log { get; }
 
+    /// <summary>Threads a stage may use for its own parallel work (a corpus-wide stage's observe pass); the run's
+    /// <c>execution.threads</c>, all cores by default.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Where rejected documents go.</summary>
     public IRejectionSink Rejections { get; }
 

@@ -80,11 +80,8 @@ public sealed class MinHashDedupStage : IGlobalStage
         var folder = WorkFiles.Folder(context, Subfolder);
         var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
         var stats = context.Stats;
-        var bands = _options.Bands;
-        var rows = _options.RowsPerBand;
         var bandFiles = new FileStream[worldSize];
-        var signature = new uint[_options.NumPermutations];
-        var workspace = new ShingleWorkspace();
+        var batch = new SignatureBatch(_options.NumPermutations, ObserveBatchDocuments);
         long local = 0;
         try
         {
@@ -96,32 +93,22 @@ public sealed class MinHashDedupStage : IGlobalStage
             using var table = new DocumentTable(WorkFiles.OfRank(folder, DocsKind, rank, worldSize));
             await foreach (var document in input.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                using (stats.Time())
+                batch.Documents.Add(document);
+                if (batch.Documents.Count < ObserveBatchDocuments)
                 {
-                    var text = document.Text;
-                    var count = Shingler.Hash(text, _options.ShingleUnit, _options.NgramSize, _options.Seed, workspace);
-                    _hasher.Compute(workspace.Hashes.AsSpan(0, count), signature);
-                    sigFile.Write(MemoryMarshal.AsBytes(signature.AsSpan()));
-                    var orderKey = DedupKeys.OrderKey(document, rank, local);
-                    var gid = DedupKeys.Gid(rank, local);
-                    if (count > 0)
-                    {
-                        for (var band = 0; band < bands; band++)
-                        {
-                            var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(signature.AsSpan(band * rows, rows)), band);
-                            RecordFile.Write(bandFiles[PartOfBand(band, bands, worldSize)], new BandEntry((uint)band, hash, orderKey, gid));
-                        }
-                    }
-                    else
-                    {
-                        stats.Increment("docs.no_shingles");
-                    }
-                    stats.Observe("doc.shingles", count); // shingle positions, repeats included (see Shingler)
-                    var quality = document.Metadata.GetNumber(_options.QualityKey) ?? double.NaN;
-                    table.Add(orderKey, text.Length, quality, document.Id);
-                    local++;
+                    continue;
                 }
-                yield return document;
+                local = WriteBatch(batch, context, sigFile, bandFiles, table, local);
+                foreach (var done in batch.Documents)
+                {
+                    yield return done;
+                }
+                batch.Documents.Clear();
+            }
+            local = WriteBatch(batch, context, sigFile, bandFiles, table, local);
+            foreach (var done in batch.Documents)
+            {
+                yield return done;
             }
         }
         finally
@@ -133,6 +120,74 @@ public sealed class MinHashDedupStage : IGlobalStage
         }
         DecisionPass.WriteObservedCount(WorkFiles.OfRank(folder, CountKind, rank, worldSize), local);
         stats.Increment("docs.observed", local);
+    }
+
+    // Documents per parallel signature batch: large enough to spread over the cores, small enough to hold.
+    private const int ObserveBatchDocuments = 256;
+
+    /// <summary>Signatures of a batch, computed on all cores; then written in input order (so files do not depend on threads).</summary>
+    private long WriteBatch(SignatureBatch batch, StageContext context, FileStream sigFile, FileStream[] bandFiles, DocumentTable table, long local)
+    {
+        var documents = batch.Documents;
+        if (documents.Count == 0)
+        {
+            return local;
+        }
+        var stats = context.Stats;
+        var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
+        var (bands, rows, permutations) = (_options.Bands, _options.RowsPerBand, _options.NumPermutations);
+        using var timing = stats.Time();
+        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = context.Threads },
+            () => batch.RentWorkspace(),
+            (i, _, workspace) =>
+            {
+                var count = Shingler.Hash(documents[i].Text, _options.ShingleUnit, _options.NgramSize, _options.Seed, workspace);
+                _hasher.Compute(workspace.Hashes.AsSpan(0, count), batch.Signatures.AsSpan(i * permutations, permutations));
+                batch.Counts[i] = count;
+                return workspace;
+            },
+            batch.ReturnWorkspace);
+        sigFile.Write(MemoryMarshal.AsBytes(batch.Signatures.AsSpan(0, documents.Count * permutations)));
+        for (var i = 0; i < documents.Count; i++, local++)
+        {
+            var document = documents[i];
+            var signature = batch.Signatures.AsSpan(i * permutations, permutations);
+            var count = batch.Counts[i];
+            var orderKey = DedupKeys.OrderKey(document, rank, local);
+            var gid = DedupKeys.Gid(rank, local);
+            if (count > 0)
+            {
+                for (var band = 0; band < bands; band++)
+                {
+                    var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(signature.Slice(band * rows, rows)), band);
+                    RecordFile.Write(bandFiles[PartOfBand(band, bands, worldSize)], new BandEntry((uint)band, hash, orderKey, gid));
+                }
+            }
+            else
+            {
+                stats.Increment("docs.no_shingles");
+            }
+            stats.Observe("doc.shingles", count); // shingle positions, repeats included (see Shingler)
+            var quality = document.Metadata.GetNumber(_options.QualityKey) ?? double.NaN;
+            table.Add(orderKey, document.Text.Length, quality, document.Id);
+        }
+        return local;
+    }
+
+    /// <summary>One batch's documents, signature rows and shingle counts, and the workspaces its worker threads reuse.</summary>
+    private sealed class SignatureBatch(int permutations, int capacity)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentBag<ShingleWorkspace> _workspaces = [];
+
+        public List<Document> Documents { get; } = new(capacity);
+
+        public uint[] Signatures { get; } = new uint[permutations * capacity];
+
+        public int[] Counts { get; } = new int[capacity];
+
+        public ShingleWorkspace RentWorkspace() => _workspaces.TryTake(out var workspace) ? workspace : new ShingleWorkspace();
+
+        public void ReturnWorkspace(ShingleWorkspace workspace) => _workspaces.Add(workspace);
     }
 
     /// <inheritdoc />
