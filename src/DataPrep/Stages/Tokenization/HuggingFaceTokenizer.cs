@@ -145,7 +145,7 @@ public sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
         return (start, end);
     }
 
-    private static (byte[][] Bytes, TokenKind[] Kinds, int? EndOfDocument) ReadVocabulary(string path)
+    internal static (byte[][] Bytes, TokenKind[] Kinds, int? EndOfDocument) ReadVocabulary(string path)
     {
         using var stream = File.OpenRead(path);
         using var json = JsonDocument.Parse(stream);
@@ -235,7 +235,7 @@ public sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
         && element.GetRawText().Contains("\"ByteLevel\"", StringComparison.Ordinal);
 
     /// <summary>The byte-level BPE alphabet: printable bytes stand for themselves, the other 68 are shifted to U+0100 and up.</summary>
-    private static Dictionary<char, byte> ByteLevelAlphabet()
+    internal static Dictionary<char, byte> ByteLevelAlphabet()
     {
         var map = new Dictionary<char, byte>(256);
         var shifted = 0;

@@ -47,6 +47,14 @@ public sealed class TiktokenTextTokenizer : ITextTokenizer
     /// <exception cref="ArgumentException">The name is not a known encoding.</exception>
     public static TiktokenTextTokenizer Create(string encodingName)
     {
+        var (name, tokenizer, bytes, kinds, endOfDocument) = Load(encodingName);
+        return new TiktokenTextTokenizer(name, tokenizer, bytes, kinds, endOfDocument);
+    }
+
+    /// <summary>The library tokenizer of an encoding with the token bytes and kinds read from the same rank file
+    /// (shared with <see cref="ByteLevelBpeTokenizer"/>, which takes its vocabulary and special tokens from here).</summary>
+    internal static (string Name, TiktokenTokenizer Tokenizer, byte[][] Bytes, TokenKind[] Kinds, int? EndOfDocument) Load(string encodingName)
+    {
         var name = encodingName.Trim().ToLowerInvariant();
         var (tokenizer, assembly, resource) = name switch
         {
@@ -90,7 +98,7 @@ public sealed class TiktokenTextTokenizer : ITextTokenizer
                 endOfDocument = id;
             }
         }
-        return new TiktokenTextTokenizer(name, tokenizer, bytes, kinds, endOfDocument);
+        return (name, tokenizer, bytes, kinds, endOfDocument);
     }
 
     /// <inheritdoc />
