@@ -36,6 +36,8 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
     private readonly BpeMergeTable _merges;
     private readonly TokenBytesTable? _wholePieces;
     private readonly int[] _byteIds;
+    // The merges of two single bytes, indexed by the bytes: every piece starts with these lookups, so they skip the hash table.
+    private readonly ulong[] _bytePairs = new ulong[65536];
     private readonly Dictionary<char, (string Text, int Id)[]> _added;
     private readonly SearchValues<char>? _addedStarts;
     private readonly bool _nfc;
@@ -56,6 +58,10 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
         _kinds = kinds;
         VocabularySize = bytes.Length;
         EndOfDocumentId = endOfDocument;
+        for (var pair = 0; pair < _bytePairs.Length; pair++)
+        {
+            _bytePairs[pair] = merges.Get(byteIds[pair >> 8], byteIds[pair & 0xFF]);
+        }
         // Leftmost match first, then the longest token starting there (Hugging Face's LeftmostLongest; tiktoken's
         // special tokens are never prefixes of one another, so its first-in-list order gives the same).
         _added = added.Where(a => a.Text.Length > 0)
@@ -414,7 +420,7 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
         }
         for (var k = 0; k + 1 < count; k++)
         {
-            pairs[k] = _merges.Get(symbols[k], symbols[k + 1]);
+            pairs[k] = _bytePairs[(bytes[k] << 8) | bytes[k + 1]];
         }
         while (count > 1)
         {
