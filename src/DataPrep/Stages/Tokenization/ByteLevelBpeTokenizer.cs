@@ -465,9 +465,12 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
     private void MergeLong(ReadOnlySpan<byte> bytes, List<int> ids, Scratch scratch)
     {
         var count = bytes.Length;
-        var symbols = scratch.Symbols.AsSpan(0, count);
-        var next = scratch.Next.AsSpan(0, count);
-        var previous = scratch.Previous.AsSpan(0, count);
+        // A very long piece (a long run of letters without spaces) borrows its arrays instead of growing the thread's for good.
+        var rented = count > Scratch.KeptLength ? ArrayPool<int>.Shared.Rent(3 * count) : null;
+        var buffer = rented ?? scratch.Long;
+        var symbols = buffer.AsSpan(0, count);
+        var next = buffer.AsSpan(count, count);
+        var previous = buffer.AsSpan(2 * count, count);
         var queue = scratch.Queue;
         queue.Clear();
         for (var k = 0; k < count; k++)
@@ -505,6 +508,10 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
         for (var k = 0; k >= 0; k = next[k])
         {
             ids.Add(symbols[k]);
+        }
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
         }
 
         static void Push(PriorityQueue<(int, ulong), ulong> queue, int at, ulong merge)
@@ -574,11 +581,13 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
 
     private sealed class Scratch
     {
+        /// <summary>Longest piece (in bytes) whose merge arrays stay with the thread.</summary>
+        public const int KeptLength = 1 << 16;
+
         public byte[] Bytes = new byte[256];
-        public int[] Symbols = new int[256];
-        public ulong[] Pairs = new ulong[256];
-        public int[] Next = new int[256];
-        public int[] Previous = new int[256];
+        public readonly int[] Symbols = new int[QuadraticLimit];
+        public readonly ulong[] Pairs = new ulong[QuadraticLimit];
+        public int[] Long = new int[3 * 256];
         public readonly PriorityQueue<(int, ulong), ulong> Queue = new();
         public readonly List<int> Ids = new(1024);
         public readonly Dictionary<string, int[]> Store = new(StringComparer.Ordinal);
@@ -586,19 +595,18 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
 
         public Scratch() => Cache = Store.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        /// <summary>The UTF-8 bytes of <paramref name="piece"/>; grows every buffer to fit. A lone surrogate becomes
+        /// <summary>The UTF-8 bytes of <paramref name="piece"/>; grows the buffers to fit (the merge arrays up to <see cref="KeptLength"/>). A lone surrogate becomes
         /// U+FFFD, or, when <paramref name="surrogatesAsUnits"/>, the three bytes of its own value (as Microsoft.ML.Tokenizers encodes it).</summary>
         public ReadOnlySpan<byte> Utf8(ReadOnlySpan<char> piece, bool surrogatesAsUnits)
         {
             var most = piece.Length * 3;
             if (Bytes.Length < most)
             {
-                var size = Math.Max(most, Bytes.Length * 2);
-                Bytes = new byte[size];
-                Symbols = new int[size];
-                Pairs = new ulong[size];
-                Next = new int[size];
-                Previous = new int[size];
+                Bytes = new byte[Math.Max(most, Bytes.Length * 2)];
+            }
+            if (Long.Length < 3 * Math.Min(most, KeptLength))
+            {
+                Long = new int[3 * Math.Min(Math.Max(most, Long.Length / 3 * 2), KeptLength)];
             }
             if (System.Text.Unicode.Utf8.FromUtf16(piece, Bytes, out _, out var written, replaceInvalidSequences: !surrogatesAsUnits) == OperationStatus.Done)
             {

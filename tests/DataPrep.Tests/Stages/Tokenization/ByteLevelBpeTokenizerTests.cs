@@ -68,6 +68,24 @@ public sealed class ByteLevelBpeTokenizerTests
     }
 
     [Theory]
+    [InlineData("llama3")]
+    [InlineData("qwen3")]
+    public void APieceLongerThanTheKeptBuffersEqualsTheReference(string spec)
+    {
+        var (reference, own) = Resolve(spec);
+        // 30,000 syllables without a space: one 90,000-byte piece, merged in borrowed arrays.
+        var text = string.Concat(Enumerable.Repeat("대한민국만세", 5_000));
+        var expected = new List<int>();
+        var actual = new List<int>();
+        reference.Encode(text, expected);
+
+        own.Encode(text, actual);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(text, System.Text.Encoding.UTF8.GetString([.. actual.SelectMany(id => own.GetTokenBytes(id).ToArray())]));
+    }
+
+    [Theory]
     [InlineData("cl100k_base", "a<|endoftext|>b", new[] { 64, 100257, 65 })]
     [InlineData("r50k_base", "<|endoftext|><|endoftext|>", new[] { 50256, 50256 })]
     [InlineData("llama3", "<|begin_of_text|>Hello", new[] { 128000, 9906 })]
