@@ -6,8 +6,9 @@ using NativeTokenizer = Tokenizers.DotNet.Tokenizer;
 namespace DataPrep.Stages.Tokenization;
 
 /// <summary>
-/// A Hugging Face <c>tokenizer.json</c> (Llama 3, Qwen3, Mistral ...) run by the Hugging Face Rust library itself
-/// through Tokenizers.DotNet, so ids are the reference ids by construction. Native tokenizers are pooled: one is made
+/// A Hugging Face <c>tokenizer.json</c> run by the Hugging Face Rust library itself through Tokenizers.DotNet, so ids
+/// are the reference ids by construction. <see cref="TokenizerFactory"/> uses it for files <see cref="ByteLevelBpeTokenizer"/>
+/// does not reproduce (Mistral 7B); the tests use it as the reference for Llama 3 and Qwen3. Native tokenizers are pooled: one is made
 /// only when every existing one is busy, so there are at most as many as concurrent callers (never one per document).
 /// </summary>
 /// <remarks>
@@ -145,7 +146,7 @@ public sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
         return (start, end);
     }
 
-    private static (byte[][] Bytes, TokenKind[] Kinds, int? EndOfDocument) ReadVocabulary(string path)
+    internal static (byte[][] Bytes, TokenKind[] Kinds, int? EndOfDocument) ReadVocabulary(string path)
     {
         using var stream = File.OpenRead(path);
         using var json = JsonDocument.Parse(stream);
@@ -235,7 +236,7 @@ public sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
         && element.GetRawText().Contains("\"ByteLevel\"", StringComparison.Ordinal);
 
     /// <summary>The byte-level BPE alphabet: printable bytes stand for themselves, the other 68 are shifted to U+0100 and up.</summary>
-    private static Dictionary<char, byte> ByteLevelAlphabet()
+    internal static Dictionary<char, byte> ByteLevelAlphabet()
     {
         var map = new Dictionary<char, byte>(256);
         var shifted = 0;

@@ -7,7 +7,9 @@ namespace DataPrep.Stages.Tokenization;
 
 /// <summary>
 /// OpenAI's byte-level BPE encodings (<c>r50k_base</c>, <c>gpt2</c>, <c>cl100k_base</c>, <c>o200k_base</c>) through Microsoft.ML.Tokenizers' <see cref="TiktokenTokenizer"/> and its data packages,
-/// so no file or network is needed. One instance is thread-safe.
+/// so no file or network is needed. One instance is thread-safe. <see cref="TokenizerFactory"/> now uses
+/// <see cref="ByteLevelBpeTokenizer"/> for these encodings (same vocabulary and special tokens, about 2.5–3.5× faster);
+/// this class stays as the reference implementation the tests compare it with.
 /// </summary>
 /// <remarks>
 /// The token bytes (for attributing tokens to scripts) are read from the same embedded <c>.tiktoken</c> rank file
@@ -46,6 +48,14 @@ public sealed class TiktokenTextTokenizer : ITextTokenizer
     /// <summary>Creates the tokenizer for an encoding name (see <see cref="EncodingNames"/>).</summary>
     /// <exception cref="ArgumentException">The name is not a known encoding.</exception>
     public static TiktokenTextTokenizer Create(string encodingName)
+    {
+        var (name, tokenizer, bytes, kinds, endOfDocument) = Load(encodingName);
+        return new TiktokenTextTokenizer(name, tokenizer, bytes, kinds, endOfDocument);
+    }
+
+    /// <summary>The library tokenizer of an encoding with the token bytes and kinds read from the same rank file
+    /// (shared with <see cref="ByteLevelBpeTokenizer"/>, which takes its vocabulary and special tokens from here).</summary>
+    internal static (string Name, TiktokenTokenizer Tokenizer, byte[][] Bytes, TokenKind[] Kinds, int? EndOfDocument) Load(string encodingName)
     {
         var name = encodingName.Trim().ToLowerInvariant();
         var (tokenizer, assembly, resource) = name switch
@@ -90,7 +100,7 @@ public sealed class TiktokenTextTokenizer : ITextTokenizer
                 endOfDocument = id;
             }
         }
-        return new TiktokenTextTokenizer(name, tokenizer, bytes, kinds, endOfDocument);
+        return (name, tokenizer, bytes, kinds, endOfDocument);
     }
 
     /// <inheritdoc />

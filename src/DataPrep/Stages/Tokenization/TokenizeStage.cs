@@ -10,8 +10,9 @@ namespace DataPrep.Stages.Tokenization;
 /// </summary>
 /// <remarks>
 /// The last step of the paper's order (quality → dedup → PII → tokenization). Counting is exact: the ids are those of
-/// the reference implementations (tiktoken via Microsoft.ML.Tokenizers, SentencePiece re-implemented exactly, Hugging
-/// Face tokenizers via its Rust library), without BOS/EOS. To write token ids for training, use
+/// the reference implementations (tiktoken encodings and byte-level Hugging Face files re-implemented exactly by
+/// <see cref="ByteLevelBpeTokenizer"/>, SentencePiece by <see cref="SentencePieceBpeTokenizer"/>, other Hugging Face
+/// files through its Rust library), without BOS/EOS. To write token ids for training, use
 /// <see cref="IndexedDatasetWriter"/>.
 /// </remarks>
 [Stage("Tokenize", typeof(TokenizeOptions), Family = 4, Description = "Counts tokens per document under one tokenizer into metadata 'tokens'.")]

@@ -7,6 +7,9 @@ namespace DataPrep.Stages.Tokenization;
 /// by every stage, thread and report. Accepted specs: a tiktoken encoding name (<c>r50k_base</c>, <c>gpt2</c>,
 /// <c>cl100k_base</c>, <c>o200k_base</c>); a SentencePiece <c>.model</c> file; a Hugging Face <c>tokenizer.json</c>
 /// file; or a folder holding <c>tokenizer.json</c> (preferred) or <c>tokenizer.model</c>.
+/// tiktoken encodings and byte-level BPE <c>tokenizer.json</c> files (Llama 3, Qwen) are encoded by
+/// <see cref="ByteLevelBpeTokenizer"/>, other <c>tokenizer.json</c> files (Mistral) by <see cref="HuggingFaceTokenizer"/>,
+/// SentencePiece models by <see cref="SentencePieceBpeTokenizer"/>.
 /// </summary>
 public static class TokenizerFactory
 {
@@ -68,11 +71,12 @@ public static class TokenizerFactory
     {
         if (!Path.IsPathRooted(key))
         {
-            return TiktokenTextTokenizer.Create(key);
+            return ByteLevelBpeTokenizer.CreateTiktoken(key);
         }
         if (key.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return HuggingFaceTokenizer.Load(key);
+            // Byte-level BPE files (Llama 3, Qwen) get DataPrep's own exact encoder; any other file the Rust library.
+            return (ITextTokenizer?)ByteLevelBpeTokenizer.TryLoadHuggingFace(key) ?? HuggingFaceTokenizer.Load(key);
         }
         return SentencePieceBpeTokenizer.Load(key);
     }

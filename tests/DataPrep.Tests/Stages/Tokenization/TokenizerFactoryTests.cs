@@ -22,7 +22,7 @@ public sealed class TokenizerFactoryTests
 
         Assert.IsType<SentencePieceBpeTokenizer>(fromFolder);
         Assert.Equal("llama2-sentencepiece", fromFolder.Name);
-        Assert.IsType<HuggingFaceTokenizer>(fromJsonFolder);
+        Assert.IsType<ByteLevelBpeTokenizer>(fromJsonFolder);
         Assert.Equal("qwen3", fromJsonFolder.Name);
     }
 
