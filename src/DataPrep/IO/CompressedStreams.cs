@@ -29,14 +29,17 @@ public static class CompressedStreams
     public static Stream WrapForWrite(Stream file, OutputCompression compression, CompressionLevel level) => compression switch
     {
         OutputCompression.Gzip => new GZipStream(file, level, leaveOpen: true),
-        OutputCompression.Zstd => new CompressionStream(file, level switch
-        {
-            CompressionLevel.Fastest => 1,
-            CompressionLevel.SmallestSize => 19,
-            CompressionLevel.NoCompression => 1,
-            _ => 3,
-        }, FileBufferSize, leaveOpen: true),
+        OutputCompression.Zstd => new CompressionStream(file, ZstdLevel(level), FileBufferSize, leaveOpen: true),
         _ => file,
+    };
+
+    /// <summary>The zstd level used for <paramref name="level"/>: 1 for fastest, 3 for optimal, 19 for smallest size.</summary>
+    public static int ZstdLevel(CompressionLevel level) => level switch
+    {
+        CompressionLevel.Fastest => 1,
+        CompressionLevel.SmallestSize => 19,
+        CompressionLevel.NoCompression => 1,
+        _ => 3,
     };
 
     /// <summary>The file extension for <paramref name="compression"/> (<c>.gz</c>, <c>.zst</c> or empty).</summary>

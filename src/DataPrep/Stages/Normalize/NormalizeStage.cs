@@ -18,7 +18,7 @@ namespace DataPrep.Stages.Normalize;
 /// </remarks>
 [Stage("Normalize", typeof(NormalizeOptions), Family = 0,
     Description = "Unicode NFC, control characters removed, spaces collapsed, line breaks kept (first stage of every recipe).")]
-public sealed class NormalizeStage : TransformStage
+public sealed class NormalizeStage : DocumentStage
 {
     /// <summary>The text was empty or only white space after normalisation.</summary>
     public static readonly RejectionReason Empty = new("normalize.empty", "The document has no text left after normalisation.");
@@ -32,10 +32,36 @@ public sealed class NormalizeStage : TransformStage
     public override string Id => "normalize";
 
     /// <inheritdoc />
-    protected override RejectionReason? EmptyReason => Empty;
+    /// <remarks>
+    /// Text still held as the input's UTF-8 is checked on the bytes: when it is NFC and clean except for white space
+    /// at its ends (the common case), the document keeps its bytes, trimmed, and never becomes a string. Anything
+    /// else goes through <see cref="Transform"/> on the string, which gives the same result for clean text.
+    /// </remarks>
+    protected override Verdict Evaluate(Document document, StageContext context)
+    {
+        string? text = null;
+        if (document.TryGetUtf8Text(out var utf8) && TryCleanUtf8(utf8.Span, _options, out var start, out var length))
+        {
+            if (length != utf8.Length)
+            {
+                document.SetValidUtf8(utf8.Slice(start, length));
+                context.Stats.Increment("changed");
+            }
+            if (!IsWhiteSpace(utf8.Span.Slice(start, length)))
+            {
+                return Verdict.Keep;
+            }
+        }
+        else
+        {
+            text = Transform(document, context.Stats);
+            document.Text = text;
+        }
+        return string.IsNullOrWhiteSpace(text ?? document.Text) ? Empty : Verdict.Keep;
+    }
 
-    /// <inheritdoc />
-    protected override string Transform(Document document, StageStats stats)
+    /// <summary>Returns the normalised text, or the same string instance when nothing changed.</summary>
+    private string Transform(Document document, StageStats stats)
     {
         var text = document.Text;
         if (_options.Nfc && !Nfc.IsNormalized(text))
@@ -86,6 +112,105 @@ public sealed class NormalizeStage : TransformStage
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> utf8)
+    {
+        while (!utf8.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(utf8, out var rune, out var length) != OperationStatus.Done || !System.Text.Rune.IsWhiteSpace(rune))
+            {
+                return false;
+            }
+            utf8 = utf8[length..];
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The UTF-8 fast path: true when <paramref name="utf8"/> is NFC (as far as <see cref="Nfc.IsTriviallyNormalized(ReadOnlySpan{byte})"/>
+    /// can tell) and <see cref="Clean"/> would at most trim its ends; the result is then <paramref name="utf8"/>[start..start+length].
+    /// False means "decode and take the general path", not "the text is dirty".
+    /// </summary>
+    internal static bool TryCleanUtf8(ReadOnlySpan<byte> utf8, NormalizeOptions options, out int start, out int length)
+    {
+        start = 0;
+        length = utf8.Length;
+        if (options.Nfc && !Nfc.IsTriviallyNormalized(utf8))
+        {
+            return false;
+        }
+        if (utf8.IsEmpty)
+        {
+            return true;
+        }
+        if (utf8[0] is (byte)' ' or (byte)'\n' or (byte)'\t' || utf8[^1] is (byte)' ' or (byte)'\n' or (byte)'\t')
+        {
+            if (!options.CollapseSpaces)
+            {
+                return false;
+            }
+            var end = utf8.Length;
+            while (start < end && utf8[start] is (byte)' ' or (byte)'\n' or (byte)'\t')
+            {
+                start++;
+            }
+            while (end > start && utf8[end - 1] is (byte)' ' or (byte)'\n' or (byte)'\t')
+            {
+                end--;
+            }
+            length = end - start;
+        }
+        return !NeedsCleaning(utf8.Slice(start, length), options);
+    }
+
+    // The UTF-8 lead bytes of the multi-byte characters in Suspicious, and every ASCII control but the newline.
+    private static readonly SearchValues<byte> SuspiciousUtf8 = SearchValues.Create([
+        .. "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015"u8,
+        .. "\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F"u8, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]);
+
+    // NeedsCleaning on UTF-8 (the ends are already trimmed by the caller).
+    private static bool NeedsCleaning(ReadOnlySpan<byte> utf8, NormalizeOptions options)
+    {
+        if (utf8.IsEmpty)
+        {
+            return false;
+        }
+        var rest = utf8;
+        while (true)
+        {
+            var at = rest.IndexOfAny(SuspiciousUtf8);
+            if (at < 0)
+            {
+                break;
+            }
+            if (rest[at] < 0x80 || IsSuspiciousSequence(rest[at..]))
+            {
+                return true;
+            }
+            rest = rest[(at + 1)..];
+        }
+        if (options.CollapseSpaces && (utf8.IndexOf("  "u8) >= 0 || utf8.IndexOf(" \n"u8) >= 0 || utf8.IndexOf("\n "u8) >= 0))
+        {
+            return true;
+        }
+        if (options.MaxConsecutiveNewlines > 0)
+        {
+            Span<byte> newlines = stackalloc byte[options.MaxConsecutiveNewlines + 1];
+            newlines.Fill((byte)'\n');
+            return utf8.IndexOf(newlines) >= 0;
+        }
+        return false;
+    }
+
+    // Is the character starting at utf8[0] (a lead byte found by SuspiciousUtf8) one of Suspicious's non-ASCII characters?
+    private static bool IsSuspiciousSequence(ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Rune.DecodeFromUtf8(utf8, out var rune, out _) != OperationStatus.Done)
+        {
+            return true;
+        }
+        return rune.IsBmp && Suspicious.Contains((char)rune.Value);
     }
 
     // Characters that always need work: controls, DEL, C1, Unicode spaces, zero-width and direction marks, BOM.
