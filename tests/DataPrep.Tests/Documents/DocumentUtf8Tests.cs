@@ -90,6 +90,36 @@ public class DocumentUtf8Tests
         Assert.Equal("문서 본문."u8.ToArray(), utf8.ToArray());
     }
 
+    public static TheoryData<string> MessyTexts => new()
+    {
+        "  lead and trail  \n",
+        "a\r\nb\rc\n\n\n\nd",
+        "tab\there  and   spaces \n next line",
+        "nbsp\u00A0here\u3000ideographic\u2003em",
+        "zero\u200Bwidth\uFEFFbom\u00ADsoft\u200Emark",
+        "ctrl\u0001\u0007\u007F\u0085\u0090 end",
+        "\u1100\u1161\u11A8 decomposed 한글 and e\u0301",
+        "emoji 😀 \t\n\t 😀",
+        " \n\t \u00A0 ",
+        "\u2028",
+        "ㅋㅋㅋ ㅎㅏ ﾊﾝｶｸ Ｆｕｌｌ",
+    };
+
+    [Theory]
+    [MemberData(nameof(MessyTexts))]
+    public void NormalizeCleansUtf8ExactlyAsItCleansStrings(string text)
+    {
+        NormalizeOptions[] variants = [new(), new() { CollapseSpaces = false }, new() { RemoveControlCharacters = false, MaxConsecutiveNewlines = 0 }, new() { Nfc = false }];
+        foreach (var options in variants)
+        {
+            var stage = new NormalizeStage(options);
+            var fromString = StageHarness.Run(stage, new Document("d", text));
+            var fromUtf8 = StageHarness.Run(stage, Document.FromUtf8("d", Encoding.UTF8.GetBytes(text)));
+            Assert.Equal(fromString.Kept.Select(d => d.Text), fromUtf8.Kept.Select(d => d.Text));
+            Assert.Equal(fromString.Rejections.Select(r => r.Reason.Code), fromUtf8.Rejections.Select(r => r.Reason.Code));
+        }
+    }
+
     [Theory]
     [InlineData("ko-petitions.jsonl.gz")]
     [InlineData("en-wiki.jsonl.gz")]

@@ -104,6 +104,18 @@ public sealed class JsonlDocumentReader : IDocumentReader
     /// <summary>Parses one JSONL line into a document, or reports why it cannot be one and returns null.</summary>
     internal static Document? Parse(ReadOnlySpan<byte> line, InputFile file, long lineNumber, InputContext context)
     {
+        var source = new DocumentSource(file.DisplayPath, file.Ordinal, lineNumber);
+        if (JsonlLineParser.TryParse(line, context.TextFieldUtf8, context.IdFieldUtf8, out var fastText, out var fastLength, out var fastId, out var fastMetadata))
+        {
+            return Document.FromValidUtf8(fastId ?? source.ToString(), fastText.AsMemory(0, fastLength), fastMetadata, source);
+        }
+        return ParseFull(line, file, lineNumber, context);
+    }
+
+    /// <summary>The full parser: every line the fast one declines, and every bad line, which it reports.</summary>
+    internal static Document? ParseFull(ReadOnlySpan<byte> line, InputFile file, long lineNumber, InputContext context)
+    {
+        var source = new DocumentSource(file.DisplayPath, file.Ordinal, lineNumber);
         // UTF-8 is checked where it is decoded (GetString) and for nested values kept raw, not in a separate pass:
         // invalid bytes outside strings are malformed JSON anyway.
         var options = context.Options;
@@ -175,14 +187,19 @@ public sealed class JsonlDocumentReader : IDocumentReader
             context.ReportBadRecord(InputReasons.InvalidUtf8, file, lineNumber, $"invalid UTF-8 at byte {FirstInvalidByte(line)}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // The bytes are UTF-8 but a \u escape is half of a surrogate pair: the string has no UTF-8 form.
+            context.ReportBadRecord(InputReasons.InvalidUtf8, file, lineNumber, "unpaired surrogate in a \\u escape");
+            return null;
+        }
         if (text is null)
         {
             var reason = textKind is JsonTokenType.None or JsonTokenType.Null ? InputReasons.MissingText : InputReasons.TextNotString;
             context.ReportBadRecord(reason, file, lineNumber, $"field '{options.TextField}' is {(textKind == JsonTokenType.None ? "absent" : textKind.ToString())}");
             return null;
         }
-        return Document.FromValidUtf8(id ?? $"{file.DisplayPath}:{lineNumber}", text.Value, metadata,
-            new DocumentSource(file.DisplayPath, file.Ordinal, lineNumber));
+        return Document.FromValidUtf8(id ?? source.ToString(), text.Value, metadata, source);
     }
 
     private sealed class InvalidUtf8Exception : Exception;

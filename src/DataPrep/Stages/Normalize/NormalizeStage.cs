@@ -33,31 +33,139 @@ public sealed class NormalizeStage : DocumentStage
 
     /// <inheritdoc />
     /// <remarks>
-    /// Text still held as the input's UTF-8 is checked on the bytes: when it is NFC and clean except for white space
-    /// at its ends (the common case), the document keeps its bytes, trimmed, and never becomes a string. Anything
-    /// else goes through <see cref="Transform"/> on the string, which gives the same result for clean text.
+    /// Text still held as the input's UTF-8 stays UTF-8 when it is already NFC (the common case): clean text except
+    /// for white space at its ends keeps its own bytes, trimmed; other text is cleaned byte by byte with the same
+    /// rules. Only text that NFC changes is decoded into a string and goes through <see cref="Transform"/>.
     /// </remarks>
     protected override Verdict Evaluate(Document document, StageContext context)
     {
-        string? text = null;
-        if (document.TryGetUtf8Text(out var utf8) && TryCleanUtf8(utf8.Span, _options, out var start, out var length))
+        if (document.TryGetUtf8Text(out var utf8) && (!_options.Nfc || IsNfc(utf8.Span)))
         {
-            if (length != utf8.Length)
+            ReadOnlyMemory<byte> result;
+            if (TryCleanUtf8(utf8.Span, _options, out var start, out var length))
             {
-                document.SetValidUtf8(utf8.Slice(start, length));
+                result = utf8.Slice(start, length);
+            }
+            else
+            {
+                var cleaned = new byte[utf8.Length];
+                result = cleaned.AsMemory(0, CleanInto(utf8.Span, cleaned, _options));
+            }
+            if (result.Length != utf8.Length)
+            {
+                document.SetValidUtf8(result);
                 context.Stats.Increment("changed");
             }
-            if (!IsWhiteSpace(utf8.Span.Slice(start, length)))
-            {
-                return Verdict.Keep;
-            }
+            return IsWhiteSpace(result.Span) ? Empty : Verdict.Keep;
         }
-        else
+        var text = Transform(document, context.Stats);
+        document.Text = text;
+        return string.IsNullOrWhiteSpace(text) ? Empty : Verdict.Keep;
+    }
+
+    // Most text passes the byte-level test; the rest is decoded into a pooled buffer for the platform's check.
+    private static bool IsNfc(ReadOnlySpan<byte> utf8)
+    {
+        if (Nfc.IsTriviallyNormalized(utf8))
         {
-            text = Transform(document, context.Stats);
-            document.Text = text;
+            return true;
         }
-        return string.IsNullOrWhiteSpace(text ?? document.Text) ? Empty : Verdict.Keep;
+        var chars = ArrayPool<char>.Shared.Rent(utf8.Length);
+        try
+        {
+            var count = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+            return chars.AsSpan(0, count).IsNormalized(System.Text.NormalizationForm.FormC);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    // CleanInto on UTF-8: the same rules, character for character; the output is never longer than the input.
+    private static int CleanInto(ReadOnlySpan<byte> text, Span<byte> output, NormalizeOptions options)
+    {
+        var length = 0;
+        var pendingSpace = false;
+        var pendingNewlines = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            var b = text[i];
+            var size = 1;
+            if (b < 0x80)
+            {
+                var c = (char)b;
+                if (c == '\r')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                        continue;
+                    }
+                    c = '\n';
+                }
+                if (c == '\n')
+                {
+                    pendingSpace = false; // trims spaces at line ends
+                    pendingNewlines++;
+                    i++;
+                    continue;
+                }
+                if (options.RemoveControlCharacters && (c < 0x20 && c != '\t' || c == '\u007F'))
+                {
+                    i++;
+                    continue;
+                }
+                if (options.CollapseSpaces && (c == ' ' || c == '\t'))
+                {
+                    pendingSpace = true;
+                    i++;
+                    continue;
+                }
+            }
+            else
+            {
+                System.Text.Rune.DecodeFromUtf8(text[i..], out var rune, out size);
+                if (rune.IsBmp)
+                {
+                    var c = (char)rune.Value;
+                    if (options.RemoveControlCharacters && IsRemovable(c))
+                    {
+                        i += size;
+                        continue;
+                    }
+                    if (options.CollapseSpaces && IsUnicodeSpace(c))
+                    {
+                        pendingSpace = true;
+                        i += size;
+                        continue;
+                    }
+                }
+            }
+            if (pendingNewlines > 0)
+            {
+                if (length > 0)
+                {
+                    var keep = options.MaxConsecutiveNewlines > 0 ? Math.Min(pendingNewlines, options.MaxConsecutiveNewlines) : pendingNewlines;
+                    output.Slice(length, keep).Fill((byte)'\n');
+                    length += keep;
+                }
+                pendingNewlines = 0;
+                pendingSpace = false; // spaces at the start of a line go too
+            }
+            if (pendingSpace)
+            {
+                if (length > 0 && output[length - 1] != '\n')
+                {
+                    output[length++] = (byte)' ';
+                }
+                pendingSpace = false;
+            }
+            text.Slice(i, size).CopyTo(output[length..]);
+            length += size;
+            i += size;
+        }
+        return length;
     }
 
     /// <summary>Returns the normalised text, or the same string instance when nothing changed.</summary>
