@@ -124,6 +124,7 @@ public static class Nfc
         || (c >= 0x2010 && c <= 0x2027)   // dashes, quotes, bullets, ellipsis
         || (c >= 0x2030 && c <= 0x205E)
         || (c >= 0xFF01 && c <= 0xFF5E)   // full-width forms change only under NFKC
-        || (c >= 0x2190 && c <= 0x21FF)   // arrows
-        || (c >= 0x25A0 && c <= 0x25FF);  // geometric shapes
+        || (c >= 0x2100 && c <= 0x2BFF    // letterlike, number forms, arrows, math, technical, enclosed, box, shapes, symbols, dingbats
+            && c is not ('\u2126' or '\u212A' or '\u212B' or '\u2329' or '\u232A' or '\u2ADC')) // Ohm, Kelvin, Angstrom, angle brackets, forking decompose
+        || (c >= 0x3200 && c <= 0x33FF);  // enclosed CJK and CJK compatibility (㎎, ㎡): compatibility forms change only under NFKC
 }

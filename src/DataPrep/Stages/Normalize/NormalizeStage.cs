@@ -42,7 +42,7 @@ public sealed class NormalizeStage : DocumentStage
         if (document.TryGetUtf8Text(out var utf8) && (!_options.Nfc || IsNfc(utf8.Span)))
         {
             ReadOnlyMemory<byte> result;
-            if (TryCleanUtf8(utf8.Span, _options, out var start, out var length))
+            if (TryTrimOnly(utf8.Span, _options, out var start, out var length))
             {
                 result = utf8.Slice(start, length);
             }
@@ -236,18 +236,13 @@ public sealed class NormalizeStage : DocumentStage
     }
 
     /// <summary>
-    /// The UTF-8 fast path: true when <paramref name="utf8"/> is NFC (as far as <see cref="Nfc.IsTriviallyNormalized(ReadOnlySpan{byte})"/>
-    /// can tell) and <see cref="Clean"/> would at most trim its ends; the result is then <paramref name="utf8"/>[start..start+length].
-    /// False means "decode and take the general path", not "the text is dirty".
+    /// The fast path for UTF-8 that is already NFC: true when <see cref="Clean"/> would at most trim its ends; the result
+    /// is then <paramref name="utf8"/>[start..start+length]. False means "clean it byte by byte", not "the text is dirty".
     /// </summary>
-    internal static bool TryCleanUtf8(ReadOnlySpan<byte> utf8, NormalizeOptions options, out int start, out int length)
+    internal static bool TryTrimOnly(ReadOnlySpan<byte> utf8, NormalizeOptions options, out int start, out int length)
     {
         start = 0;
         length = utf8.Length;
-        if (options.Nfc && !Nfc.IsTriviallyNormalized(utf8))
-        {
-            return false;
-        }
         if (utf8.IsEmpty)
         {
             return true;
