@@ -82,14 +82,31 @@ public sealed class NormalizeStage : DocumentStage
         }
     }
 
+    // Bytes CleanInto must look at: ASCII controls and space, DEL, and the lead bytes of the non-ASCII characters it
+    // may remove or turn into a space. Runs of anything else are copied as they are.
+    private static readonly SearchValues<byte> CleanStops = SearchValues.Create([
+        .. "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015"u8,
+        .. "\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F \u007F"u8, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]);
+
     // CleanInto on UTF-8: the same rules, character for character; the output is never longer than the input.
     private static int CleanInto(ReadOnlySpan<byte> text, Span<byte> output, NormalizeOptions options)
     {
         var length = 0;
         var pendingSpace = false;
         var pendingNewlines = 0;
-        for (var i = 0; i < text.Length;)
+        var i = 0;
+        while (i < text.Length)
         {
+            var run = text[i..].IndexOfAny(CleanStops);
+            if (run != 0)
+            {
+                run = run < 0 ? text.Length - i : run;
+                Flush(output, ref length, ref pendingNewlines, ref pendingSpace, options);
+                text.Slice(i, run).CopyTo(output[length..]);
+                length += run;
+                i += run;
+                continue;
+            }
             var b = text[i];
             var size = 1;
             if (b < 0x80)
@@ -142,30 +159,36 @@ public sealed class NormalizeStage : DocumentStage
                     }
                 }
             }
-            if (pendingNewlines > 0)
-            {
-                if (length > 0)
-                {
-                    var keep = options.MaxConsecutiveNewlines > 0 ? Math.Min(pendingNewlines, options.MaxConsecutiveNewlines) : pendingNewlines;
-                    output.Slice(length, keep).Fill((byte)'\n');
-                    length += keep;
-                }
-                pendingNewlines = 0;
-                pendingSpace = false; // spaces at the start of a line go too
-            }
-            if (pendingSpace)
-            {
-                if (length > 0 && output[length - 1] != '\n')
-                {
-                    output[length++] = (byte)' ';
-                }
-                pendingSpace = false;
-            }
+            Flush(output, ref length, ref pendingNewlines, ref pendingSpace, options);
             text.Slice(i, size).CopyTo(output[length..]);
             length += size;
             i += size;
         }
         return length;
+    }
+
+    // Writes the line breaks and the space held back before the next kept character.
+    private static void Flush(Span<byte> output, ref int length, ref int pendingNewlines, ref bool pendingSpace, NormalizeOptions options)
+    {
+        if (pendingNewlines > 0)
+        {
+            if (length > 0)
+            {
+                var keep = options.MaxConsecutiveNewlines > 0 ? Math.Min(pendingNewlines, options.MaxConsecutiveNewlines) : pendingNewlines;
+                output.Slice(length, keep).Fill((byte)'\n');
+                length += keep;
+            }
+            pendingNewlines = 0;
+            pendingSpace = false; // spaces at the start of a line go too
+        }
+        if (pendingSpace)
+        {
+            if (length > 0 && output[length - 1] != '\n')
+            {
+                output[length++] = (byte)' ';
+            }
+            pendingSpace = false;
+        }
     }
 
     /// <summary>Returns the normalised text, or the same string instance when nothing changed.</summary>
