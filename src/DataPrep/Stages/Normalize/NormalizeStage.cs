@@ -18,7 +18,7 @@ namespace DataPrep.Stages.Normalize;
 /// </remarks>
 [Stage("Normalize", typeof(NormalizeOptions), Family = 0,
     Description = "Unicode NFC, control characters removed, spaces collapsed, line breaks kept (first stage of every recipe).")]
-public sealed class NormalizeStage : DocumentStage
+public sealed class NormalizeStage : TransformStage
 {
     /// <summary>The text was empty or only white space after normalisation.</summary>
     public static readonly RejectionReason Empty = new("normalize.empty", "The document has no text left after normalisation.");
@@ -30,6 +30,9 @@ public sealed class NormalizeStage : DocumentStage
 
     /// <inheritdoc />
     public override string Id => "normalize";
+
+    /// <inheritdoc />
+    protected override RejectionReason? EmptyReason => Empty;
 
     /// <inheritdoc />
     /// <remarks>
@@ -58,9 +61,7 @@ public sealed class NormalizeStage : DocumentStage
             }
             return IsWhiteSpace(result.Span) ? Empty : Verdict.Keep;
         }
-        var text = Transform(document, context.Stats);
-        document.Text = text;
-        return string.IsNullOrWhiteSpace(text) ? Empty : Verdict.Keep;
+        return base.Evaluate(document, context);
     }
 
     // Most text passes the byte-level test; the rest is decoded into a pooled buffer for the platform's check.
@@ -191,8 +192,8 @@ public sealed class NormalizeStage : DocumentStage
         }
     }
 
-    /// <summary>Returns the normalised text, or the same string instance when nothing changed.</summary>
-    private string Transform(Document document, StageStats stats)
+    /// <inheritdoc />
+    protected override string Transform(Document document, StageStats stats)
     {
         var text = document.Text;
         if (_options.Nfc && !Nfc.IsNormalized(text))
