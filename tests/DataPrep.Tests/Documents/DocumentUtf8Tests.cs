@@ -102,6 +102,9 @@ public class DocumentUtf8Tests
         "emoji 😀 \t\n\t 😀",
         " \n\t \u00A0 ",
         "\u2028",
+        "a\tb",
+        "a\rb",
+        "몸매\t는최고다",
         "ㅋㅋㅋ ㅎㅏ ﾊﾝｶｸ Ｆｕｌｌ",
     };
 

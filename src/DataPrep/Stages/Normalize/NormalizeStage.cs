@@ -45,16 +45,20 @@ public sealed class NormalizeStage : TransformStage
         if (document.TryGetUtf8Text(out var utf8) && (!_options.Nfc || IsNfc(utf8.Span)))
         {
             ReadOnlyMemory<byte> result;
+            bool changed;
             if (TryTrimOnly(utf8.Span, _options, out var start, out var length))
             {
                 result = utf8.Slice(start, length);
+                changed = length != utf8.Length;
             }
             else
             {
                 var cleaned = new byte[utf8.Length];
                 result = cleaned.AsMemory(0, CleanInto(utf8.Span, cleaned, _options));
+                // A tab that became a space or a lone CR that became a line break keeps the length.
+                changed = !result.Span.SequenceEqual(utf8.Span);
             }
-            if (result.Length != utf8.Length)
+            if (changed)
             {
                 document.SetValidUtf8(result);
                 context.Stats.Increment("changed");
