@@ -14,8 +14,8 @@ public sealed record ExecutionOptions : IValidatableOptions
     [Description("Most documents per batch handed to a worker thread.")]
     public int BatchDocuments { get; init; } = 512;
 
-    /// <summary>Most text characters per batch. Default 1,048,576.</summary>
-    [Description("Most text characters per batch handed to a worker thread.")]
+    /// <summary>Most text per batch, counted in UTF-8 bytes (so without decoding it). Default 1,048,576.</summary>
+    [Description("Most text per batch handed to a worker thread, in UTF-8 bytes.")]
     public int BatchCharacters { get; init; } = 1 << 20;
 
     /// <summary>Batches in flight per parallel section; bounds memory to about threads × this × batch size. Default 4 per thread.</summary>

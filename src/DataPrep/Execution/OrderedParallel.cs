@@ -8,7 +8,8 @@ namespace DataPrep.Execution;
 /// <summary>
 /// Runs consecutive per-document stages on all cores: documents are cut into batches, each batch goes
 /// through every stage on a worker thread, and batches are yielded in input order, so the output is
-/// the same whatever the thread count. A bounded number of batches in flight bounds memory and makes
+/// the same whatever the thread count. Input that arrives in batches from the reader thread is parsed on the
+/// workers too (see <see cref="BatchedDocuments"/>). A bounded number of batches in flight bounds memory and makes
 /// a slow stage slow the reader down instead of filling memory.
 /// </summary>
 public static class OrderedParallel
@@ -31,12 +32,22 @@ public static class OrderedParallel
         {
             try
             {
+                if (input is BatchedDocuments batched)
+                {
+                    // The reader already cut batches: open (parse) each on a worker along with the stages.
+                    await foreach (var records in batched.Batches.WithCancellation(cts.Token).ConfigureAwait(false))
+                    {
+                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(batched.Open(records), stages), cts.Token), cts.Token).ConfigureAwait(false);
+                    }
+                    inFlight.Writer.Complete();
+                    return;
+                }
                 var batch = new List<Document>(options.BatchDocuments);
                 var characters = 0L;
                 await foreach (var document in input.WithCancellation(cts.Token).ConfigureAwait(false))
                 {
                     batch.Add(document);
-                    characters += document.Text.Length;
+                    characters += document.Utf8Length;
                     if (batch.Count >= options.BatchDocuments || characters >= options.BatchCharacters)
                     {
                         var full = batch;
@@ -83,7 +94,7 @@ public static class OrderedParallel
         }
     }
 
-    private static List<Document> Process(List<Document> batch, IReadOnlyList<(DocumentStage Stage, StageContext Context)> stages)
+    private static List<Document> Process(IReadOnlyList<Document> batch, IReadOnlyList<(DocumentStage Stage, StageContext Context)> stages)
     {
         var kept = new List<Document>(batch.Count);
         foreach (var document in batch)

@@ -23,6 +23,7 @@ namespace DataPrep.Execution;
 public sealed class PipelineRunner
 {
     private const int WriterBatch = 256;
+    private const int MaxBlockDocuments = 8192;
     private readonly Pipeline.Pipeline _pipeline;
     private readonly IProgress<RunProgress>? _progress;
     private readonly OutputLayout _layout;
@@ -224,7 +225,14 @@ public sealed class PipelineRunner
         {
             DeleteStaleOutputs(shard);
             await using var writer = CreateWriter(output, shard, idField, textField);
-            await WriteAllAsync(current, document => writer.WriteAsync(document, token), outputStats, counters, cts).ConfigureAwait(false);
+            if (writer is IBlockDocumentWriter blocks)
+            {
+                await WriteBlocksAsync(current, blocks, outputStats, counters, _pipeline.Execution.EffectiveThreads, cts).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteAllAsync(current, document => writer.WriteAsync(document, token), outputStats, counters, cts).ConfigureAwait(false);
+            }
             await writer.CompleteAsync(token).ConfigureAwait(false);
             outputStats.Increment("files", writer.Files.Count);
         }
@@ -299,9 +307,76 @@ public sealed class PipelineRunner
         await writerTask.ConfigureAwait(false);
     }
 
+    // Serialisation and compression run on worker threads, a block of documents per task; this thread cuts the blocks
+    // (by document order only, so the output does not depend on the thread count) and one writer thread appends them in order.
+    private static async Task WriteBlocksAsync(IAsyncEnumerable<Document> documents, IBlockDocumentWriter writer, StageStats outputStats,
+        ProgressCounters counters, int threads, CancellationTokenSource cts)
+    {
+        var inFlight = Channel.CreateBounded<Task<EncodedBlock>>(new BoundedChannelOptions(threads * 2) { SingleReader = true, SingleWriter = true });
+        var writerTask = Task.Run(async () =>
+        {
+            await foreach (var encoding in inFlight.Reader.ReadAllAsync(cts.Token).ConfigureAwait(false))
+            {
+                var block = await encoding.ConfigureAwait(false);
+                writer.Append(block);
+                Interlocked.Add(ref counters.Written, block.Documents);
+            }
+        }, cts.Token);
+        Task<EncodedBlock> Encode(List<Document> batch) => Task.Run(() =>
+        {
+            foreach (var document in batch)
+            {
+                var bytes = document.Utf8Length;
+                outputStats.CountIn(bytes);
+                outputStats.CountOut(bytes);
+            }
+            return writer.Encode(batch);
+        }, cts.Token);
+        try
+        {
+            var batch = new List<Document>(WriterBatch);
+            var batchBytes = 0L;
+            await foreach (var document in documents.WithCancellation(cts.Token).ConfigureAwait(false))
+            {
+                batch.Add(document);
+                batchBytes += document.Utf8Length;
+                if (batchBytes >= writer.BlockBytes || batch.Count >= MaxBlockDocuments)
+                {
+                    await inFlight.Writer.WriteAsync(Encode(batch), cts.Token).ConfigureAwait(false);
+                    batch = new List<Document>(WriterBatch);
+                    batchBytes = 0;
+                }
+                if (writerTask.IsFaulted)
+                {
+                    break;
+                }
+            }
+            if (batch.Count > 0)
+            {
+                await inFlight.Writer.WriteAsync(Encode(batch), cts.Token).ConfigureAwait(false);
+            }
+            inFlight.Writer.Complete();
+        }
+        catch
+        {
+            inFlight.Writer.TryComplete();
+            await cts.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await writerTask.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The original failure is rethrown below.
+            }
+            throw;
+        }
+        await writerTask.ConfigureAwait(false);
+    }
+
     private IAsyncEnumerable<Document> FlushParallel(IAsyncEnumerable<Document> current, List<(DocumentStage, StageContext)> parallel, CancellationToken token)
     {
-        if (parallel.Count == 0)
+        if (parallel.Count == 0 && current is not BatchedDocuments)
         {
             return current;
         }
@@ -344,50 +419,48 @@ public sealed class PipelineRunner
         var files = InputFiles.Expand(input.Path, Directory.GetCurrentDirectory()).Where(f => shard.Owns(f.Ordinal)).ToList();
         var context = new InputContext(input, new StageContext(InputReasons.StageId, shard, stats.For(0, InputReasons.StageId), _pipeline.Log, sink),
             _pipeline.Execution.Strict);
-        IEnumerable<Document> Documents()
+        var execution = _pipeline.Execution;
+        IEnumerable<RecordBatch> Batches()
         {
             foreach (var file in files)
             {
-                foreach (var document in DocumentReaders.For(file, input.Format).Read(file, context, cancellationToken))
+                foreach (var batch in DocumentReaders.For(file, input.Format)
+                    .ReadBatches(file, context, execution.BatchDocuments, execution.BatchCharacters, cancellationToken))
                 {
-                    var bytes = document.Utf8Length;
-                    context.Stage.Stats.Increment(StageStats.BytesIn, bytes);
-                    context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
-                    Interlocked.Add(ref counters.BytesRead, bytes);
-                    yield return document;
+                    yield return batch;
                 }
             }
         }
-        return ReadOnOwnThreadAsync(Documents(), counters, cancellationToken);
+        return new BatchedDocuments(ReadOnOwnThreadAsync(Batches(), cancellationToken), documents =>
+        {
+            var bytes = 0L;
+            foreach (var document in documents)
+            {
+                bytes += document.Utf8Length;
+            }
+            context.Stage.Stats.Increment(StageStats.BytesIn, bytes);
+            context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
+            Interlocked.Add(ref counters.BytesRead, bytes);
+            Interlocked.Add(ref counters.Read, documents.Count);
+        });
     }
 
     private static IAsyncEnumerable<Document> ReadWorkFileAsync(string path, ProgressCounters counters, CancellationToken cancellationToken) =>
-        ReadOnOwnThreadAsync(WorkFiles.Read(path, cancellationToken), counters, cancellationToken);
+        new BatchedDocuments(ReadOnOwnThreadAsync(RecordBatch.Chunk(WorkFiles.Read(path, cancellationToken), WriterBatch, int.MaxValue), cancellationToken),
+            documents => Interlocked.Add(ref counters.Read, documents.Count));
 
-    // Reading (decompression, parsing) runs on a thread of its own and hands batches over a bounded channel:
+    // Reading (decompressing, splitting lines) runs on a thread of its own and hands batches over a bounded channel:
     // it overlaps the stages, and a slow stage slows the reader instead of filling memory.
-    private static async IAsyncEnumerable<Document> ReadOnOwnThreadAsync(IEnumerable<Document> source, ProgressCounters counters,
+    private static async IAsyncEnumerable<RecordBatch> ReadOnOwnThreadAsync(IEnumerable<RecordBatch> source,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateBounded<List<Document>>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         var reader = Task.Factory.StartNew(() =>
         {
             try
             {
-                var batch = new List<Document>(WriterBatch);
-                foreach (var document in source)
+                foreach (var batch in source)
                 {
-                    batch.Add(document);
-                    if (batch.Count == WriterBatch)
-                    {
-                        Interlocked.Add(ref counters.Read, batch.Count);
-                        WriteBlocking(channel.Writer, batch, cancellationToken);
-                        batch = new List<Document>(WriterBatch);
-                    }
-                }
-                if (batch.Count > 0)
-                {
-                    Interlocked.Add(ref counters.Read, batch.Count);
                     WriteBlocking(channel.Writer, batch, cancellationToken);
                 }
                 channel.Writer.Complete();
@@ -399,10 +472,7 @@ public sealed class PipelineRunner
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var document in batch)
-            {
-                yield return document;
-            }
+            yield return batch;
         }
         await reader.ConfigureAwait(false);
     }

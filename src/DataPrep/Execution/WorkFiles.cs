@@ -33,7 +33,7 @@ public static class WorkFiles
         {
             _json.StartObject();
             _json.Property("id", document.Id);
-            _json.Property("text", document.Text);
+            _json.TextProperty("text", document);
             _json.Property("sp", document.Source.Path);
             _json.Property("so", (long)document.Source.FileOrdinal);
             _json.Property("sr", document.Source.Record);

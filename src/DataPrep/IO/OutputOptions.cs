@@ -24,7 +24,8 @@ public sealed record OutputOptions : IValidatableOptions
     [Description("fastest, optimal or smallestSize. fastest keeps compression off the critical path.")]
     public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Fastest;
 
-    /// <summary>Uncompressed size at which a new output file is started. Default 512 MiB.</summary>
+    /// <summary>Uncompressed size at which a new output file is started. Default 512 MiB. JSONL parts end on block
+    /// boundaries (blocks of at most 1 MiB of text, compressed independently), so a part may run past this by less than a block.</summary>
     [Description("Start a new output file after this many uncompressed megabytes (MiB).")]
     public int MaxFileMegabytes { get; init; } = 512;
 

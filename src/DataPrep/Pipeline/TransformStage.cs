@@ -16,7 +16,9 @@ public abstract class TransformStage : DocumentStage
     protected abstract string Transform(Document document, StageStats stats);
 
     /// <inheritdoc />
-    protected sealed override Verdict Evaluate(Document document, StageContext context)
+    /// <remarks>A transform that can work on the document's UTF-8 bytes (see <see cref="Document.TryGetUtf8Text"/>) may
+    /// override this to skip the string, as long as it gives the same text and verdict as <see cref="Transform"/>.</remarks>
+    protected override Verdict Evaluate(Document document, StageContext context)
     {
         var text = Transform(document, context.Stats);
         document.Text = text;

@@ -46,23 +46,85 @@ public static class Nfc
         }
         foreach (var c in text[i..])
         {
-            if (c < 0x0300
-                || (c >= 0xAC00 && c <= 0xD7A3)   // Hangul syllables (a following trailing jamo is not in this list)
-                || (c >= 0x4E00 && c <= 0x9FFF)   // CJK unified ideographs
-                || (c >= 0x3131 && c <= 0x318E)   // compatibility jamo: ㅋㅋ, ㅠㅠ
-                || (c >= 0x3000 && c <= 0x3029)   // CJK punctuation before the combining tone marks
-                || (c >= 0x3041 && c <= 0x3096)   // hiragana before the combining voicing marks
-                || (c >= 0x30A0 && c <= 0x30FF)   // katakana
-                || (c >= 0x2010 && c <= 0x2027)   // dashes, quotes, bullets, ellipsis
-                || (c >= 0x2030 && c <= 0x205E)
-                || (c >= 0xFF01 && c <= 0xFF5E)   // full-width forms change only under NFKC
-                || (c >= 0x2190 && c <= 0x21FF)   // arrows
-                || (c >= 0x25A0 && c <= 0x25FF))  // geometric shapes
+            if (!IsAlwaysNfc(c))
             {
-                continue;
+                return false;
             }
-            return false;
         }
         return true;
     }
+
+    /// <summary>The same test on valid UTF-8, without decoding it: true when every character is one that is NFC whatever surrounds it.</summary>
+    public static bool IsTriviallyNormalized(ReadOnlySpan<byte> utf8)
+    {
+        var i = utf8.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+        if (i < 0)
+        {
+            return true;
+        }
+        ref var start = ref MemoryMarshal.GetReference(utf8);
+        while (i < utf8.Length)
+        {
+            // 64 bytes at a time: ASCII, U+0080-U+02FF and continuation bytes are below 0xCC; precomposed Hangul
+            // (U+AC00-U+D77F) starts with 0xEB or 0xEC, or with 0xEA followed by 0xB0 or more, or 0xED followed by less than 0x9E.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var cc = Vector512.Create((byte)0xCC);
+                var eb = Vector512.Create((byte)0xEB);
+                var two = Vector512.Create((byte)2);
+                var ea = Vector512.Create((byte)0xEA);
+                var ed = Vector512.Create((byte)0xED);
+                var b0 = Vector512.Create((byte)0xB0);
+                var x9e = Vector512.Create((byte)0x9E);
+                for (; i + Vector512<byte>.Count + 1 <= utf8.Length; i += Vector512<byte>.Count)
+                {
+                    var bytes = Vector512.LoadUnsafe(ref start, (nuint)i);
+                    var next = Vector512.LoadUnsafe(ref start, (nuint)i + 1);
+                    var ok = Vector512.LessThan(bytes, cc)
+                        | Vector512.LessThan(bytes - eb, two)
+                        | (Vector512.Equals(bytes, ea) & Vector512.GreaterThanOrEqual(next, b0))
+                        | (Vector512.Equals(bytes, ed) & Vector512.LessThan(next, x9e));
+                    if (!Vector512.EqualsAll(ok, Vector512<byte>.AllBitsSet))
+                    {
+                        break;
+                    }
+                }
+                if (i >= utf8.Length)
+                {
+                    return true;
+                }
+            }
+            // One block's worth (or the rest) character by character, starting on a character boundary.
+            while (i > 0 && (utf8[i] & 0xC0) == 0x80)
+            {
+                i--;
+            }
+            var stop = Math.Min(utf8.Length, i + 64);
+            while (i < stop || (i < utf8.Length && (utf8[i] & 0xC0) == 0x80))
+            {
+                if (System.Text.Rune.DecodeFromUtf8(utf8[i..], out var rune, out var length) != System.Buffers.OperationStatus.Done
+                    || !rune.IsBmp || !IsAlwaysNfc((char)rune.Value))
+                {
+                    return false;
+                }
+                i += length;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsAlwaysNfc(char c) =>
+        c < 0x0300
+        || (c >= 0xAC00 && c <= 0xD7A3)   // Hangul syllables (a following trailing jamo is not in this list)
+        || (c >= 0x4E00 && c <= 0x9FFF)   // CJK unified ideographs
+        || (c >= 0x3131 && c <= 0x318E)   // compatibility jamo: ㅋㅋ, ㅠㅠ
+        || (c >= 0x3000 && c <= 0x3029)   // CJK punctuation before the combining tone marks
+        || (c >= 0x3041 && c <= 0x3096)   // hiragana before the combining voicing marks
+        || (c >= 0x30A0 && c <= 0x30FF)   // katakana
+        || (c >= 0x2010 && c <= 0x2027)   // dashes, quotes, bullets, ellipsis
+        || (c >= 0x2030 && c <= 0x205E)
+        || (c >= 0xFF01 && c <= 0xFF5E)   // full-width forms change only under NFKC
+        || (c >= 0x2100 && c <= 0x2BFF    // letterlike, number forms, arrows, math, technical, enclosed, box, shapes, symbols, dingbats
+            && c is not ('\u2126' or '\u212A' or '\u212B' or '\u2329' or '\u232A' or '\u2ADC')) // Ohm, Kelvin, Angstrom, angle brackets, forking decompose
+        || (c >= 0x3200 && c <= 0x33FF);  // enclosed CJK and CJK compatibility (㎎, ㎡): compatibility forms change only under NFKC
 }

@@ -24,6 +24,15 @@ public sealed class InputContext
     /// <summary>The input options.</summary>
     public InputOptions Options { get; }
 
+    /// <summary><see cref="InputOptions.TextField"/> as UTF-8, for comparing with property names without decoding them.</summary>
+    internal byte[] TextFieldUtf8 => _textFieldUtf8 ??= System.Text.Encoding.UTF8.GetBytes(Options.TextField);
+
+    /// <summary><see cref="InputOptions.IdField"/> as UTF-8.</summary>
+    internal byte[] IdFieldUtf8 => _idFieldUtf8 ??= System.Text.Encoding.UTF8.GetBytes(Options.IdField);
+
+    private byte[]? _textFieldUtf8;
+    private byte[]? _idFieldUtf8;
+
     /// <summary>The <c>input</c> pseudo-stage: its stats count records read and problems by reason.</summary>
     public StageContext Stage { get; }
 

@@ -13,8 +13,27 @@ public sealed class JsonlDocumentReader : IDocumentReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 };
 
+    private const int LinesPerBatch = 256;
+    private const int BytesPerBatch = 1 << 20;
+
     /// <inheritdoc />
     public IEnumerable<Document> Read(InputFile file, InputContext context, CancellationToken cancellationToken)
+    {
+        foreach (var batch in ReadBatches(file, context, LinesPerBatch, BytesPerBatch, cancellationToken))
+        {
+            foreach (var document in batch.Open())
+            {
+                yield return document;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// This thread decompresses and splits lines; too-large lines, a truncated file and an empty file are reported
+    /// here, in order. Parsing (and reporting malformed lines) happens in <see cref="RecordBatch.Open"/>.
+    /// </remarks>
+    public IEnumerable<RecordBatch> ReadBatches(InputFile file, InputContext context, int maxRecords, int maxBytes, CancellationToken cancellationToken)
     {
         Utf8LineReader lines;
         try
@@ -29,44 +48,49 @@ public sealed class JsonlDocumentReader : IDocumentReader
         using (lines)
         {
             var records = 0L;
+            var batch = new JsonlLineBatch(file, context, maxRecords, Math.Min(maxBytes, 1 << 20) + (1 << 12));
+            Exception? damage = null;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Document? document = null;
-                bool more;
                 try
                 {
-                    more = lines.TryReadLine(out var line, out var skipped);
-                    if (more)
+                    if (!lines.TryReadLine(out var line, out var skipped))
                     {
-                        if (skipped > 0)
-                        {
-                            records++;
-                            context.ReportBadRecord(InputReasons.TooLarge, file, lines.LineNumber,
-                                $"{skipped} bytes > maxDocumentBytes {context.Options.MaxDocumentBytes}");
-                        }
-                        else if (!IsBlank(line))
-                        {
-                            records++;
-                            document = Parse(line, file, lines.LineNumber, context);
-                        }
+                        break;
+                    }
+                    if (skipped > 0)
+                    {
+                        records++;
+                        context.ReportBadRecord(InputReasons.TooLarge, file, lines.LineNumber,
+                            $"{skipped} bytes > maxDocumentBytes {context.Options.MaxDocumentBytes}");
+                    }
+                    else if (!IsBlank(line))
+                    {
+                        records++;
+                        batch.Add(line, lines.LineNumber);
                     }
                 }
                 catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or ZstdSharp.ZstdException)
                 {
-                    records++;
-                    context.ReportBadRecord(InputReasons.Truncated, file, lines.LineNumber + 1, $"{e.GetType().Name} after {lines.BytesRead} bytes");
-                    yield break;
-                }
-                if (!more)
-                {
+                    damage = e;
                     break;
                 }
-                if (document is not null)
+                if (batch.IsFull || batch.Bytes >= maxBytes)
                 {
-                    context.CountDocument(document);
-                    yield return document;
+                    yield return batch;
+                    batch = new JsonlLineBatch(file, context, maxRecords, Math.Min(maxBytes, 1 << 20) + (1 << 12));
                 }
+            }
+            if (batch.Count > 0)
+            {
+                yield return batch;
+            }
+            if (damage is not null)
+            {
+                records++;
+                context.ReportBadRecord(InputReasons.Truncated, file, lines.LineNumber + 1, $"{damage.GetType().Name} after {lines.BytesRead} bytes");
+                yield break;
             }
             if (records == 0)
             {
@@ -80,10 +104,22 @@ public sealed class JsonlDocumentReader : IDocumentReader
     /// <summary>Parses one JSONL line into a document, or reports why it cannot be one and returns null.</summary>
     internal static Document? Parse(ReadOnlySpan<byte> line, InputFile file, long lineNumber, InputContext context)
     {
+        var source = new DocumentSource(file.DisplayPath, file.Ordinal, lineNumber);
+        if (JsonlLineParser.TryParse(line, context.TextFieldUtf8, context.IdFieldUtf8, out var fastText, out var fastLength, out var fastId, out var fastMetadata))
+        {
+            return Document.FromValidUtf8(fastId ?? source.ToString(), fastText.AsMemory(0, fastLength), fastMetadata, source);
+        }
+        return ParseFull(line, file, lineNumber, context);
+    }
+
+    /// <summary>The full parser: every line the fast one declines, and every bad line, which it reports.</summary>
+    internal static Document? ParseFull(ReadOnlySpan<byte> line, InputFile file, long lineNumber, InputContext context)
+    {
+        var source = new DocumentSource(file.DisplayPath, file.Ordinal, lineNumber);
         // UTF-8 is checked where it is decoded (GetString) and for nested values kept raw, not in a separate pass:
         // invalid bytes outside strings are malformed JSON anyway.
         var options = context.Options;
-        string? text = null;
+        ReadOnlyMemory<byte>? text = null;
         string? id = null;
         var textKind = JsonTokenType.None;
         var metadata = new DocumentMetadata();
@@ -106,7 +142,9 @@ public sealed class JsonlDocumentReader : IDocumentReader
                     textKind = reader.TokenType;
                     if (reader.TokenType == JsonTokenType.String)
                     {
-                        text = reader.GetString();
+                        // Kept as UTF-8 (unescaped, validated by CopyString): a string is made only if a stage asks for one.
+                        var bytes = new byte[reader.ValueSpan.Length];
+                        text = bytes.AsMemory(0, reader.CopyString(bytes));
                     }
                     else
                     {
@@ -149,16 +187,19 @@ public sealed class JsonlDocumentReader : IDocumentReader
             context.ReportBadRecord(InputReasons.InvalidUtf8, file, lineNumber, $"invalid UTF-8 at byte {FirstInvalidByte(line)}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // The bytes are UTF-8 but a \u escape is half of a surrogate pair: the string has no UTF-8 form.
+            context.ReportBadRecord(InputReasons.InvalidUtf8, file, lineNumber, "unpaired surrogate in a \\u escape");
+            return null;
+        }
         if (text is null)
         {
             var reason = textKind is JsonTokenType.None or JsonTokenType.Null ? InputReasons.MissingText : InputReasons.TextNotString;
             context.ReportBadRecord(reason, file, lineNumber, $"field '{options.TextField}' is {(textKind == JsonTokenType.None ? "absent" : textKind.ToString())}");
             return null;
         }
-        return new Document(id ?? $"{file.DisplayPath}:{lineNumber}", text, metadata)
-        {
-            Source = new DocumentSource(file.DisplayPath, file.Ordinal, lineNumber),
-        };
+        return Document.FromValidUtf8(id ?? source.ToString(), text.Value, metadata, source);
     }
 
     private sealed class InvalidUtf8Exception : Exception;

@@ -18,6 +18,10 @@ public sealed class JsonLineWriter
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
+    private static readonly SearchValues<byte> NeedsEscapeUtf8 = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"u8 +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
+
     private readonly ArrayBufferWriter<byte> _buffer;
     private bool _first;
 
@@ -42,6 +46,21 @@ public sealed class JsonLineWriter
     {
         Name(name);
         String(value);
+    }
+
+    /// <summary>Writes <c>"name":"text"</c> from the document's UTF-8 bytes when it holds them (copied, escaped where JSON
+    /// requires), otherwise from its string.</summary>
+    public void TextProperty(string name, Document document)
+    {
+        Name(name);
+        if (document.TryGetUtf8Text(out var utf8))
+        {
+            String(utf8.Span);
+        }
+        else
+        {
+            String(document.Text);
+        }
     }
 
     /// <summary>Writes <c>"name":number</c>.</summary>
@@ -153,6 +172,26 @@ public sealed class JsonLineWriter
             // Runs end only at ASCII characters, so surrogate pairs are never split; a lone surrogate becomes U+FFFD.
             Escape(value[stop]);
             value = value[(stop + 1)..];
+        }
+        Raw("\""u8);
+    }
+
+    /// <summary>Writes a quoted, escaped JSON string from valid UTF-8: runs without <c>"</c>, <c>\</c> or control bytes are copied as they are.</summary>
+    public void String(ReadOnlySpan<byte> utf8)
+    {
+        Raw("\""u8);
+        while (!utf8.IsEmpty)
+        {
+            var stop = utf8.IndexOfAny(NeedsEscapeUtf8);
+            if (stop < 0)
+            {
+                Raw(utf8);
+                break;
+            }
+            Raw(utf8[..stop]);
+            // Every byte that needs escaping is ASCII, so it never sits inside a multi-byte sequence.
+            Escape((char)utf8[stop]);
+            utf8 = utf8[(stop + 1)..];
         }
         Raw("\""u8);
     }

@@ -9,9 +9,21 @@ namespace DataPrep.IO.Writers;
 /// part after <c>maxFileBytes</c> of uncompressed JSON. Parts are written under hidden temporary names
 /// and all renamed into place by <see cref="Complete"/>, so a shard killed mid-way leaves no visible part.
 /// </summary>
-public sealed class JsonlDocumentWriter : IDocumentWriter
+/// <remarks>
+/// Compressed output is a sequence of independent blocks of about <see cref="BlockBytes"/> of text: each
+/// block is a complete gzip member or zstd frame. gzip, zcat, Python's gzip module, .NET's
+/// <see cref="GZipStream"/> and zstd read such files as one stream (it is what pigz and bgzip write), and it
+/// lets the runner compress blocks on all cores (<see cref="Encode"/>) while one thread only appends them.
+/// Parts therefore end on block boundaries: a part may run past <c>maxFileBytes</c> by less than one block.
+/// </remarks>
+public sealed class JsonlDocumentWriter : IBlockDocumentWriter
 {
-    private const int FlushThreshold = 1 << 20;
+    private const int MaxBlockBytes = 1 << 20;
+    private const int MinBlockBytes = 1 << 16;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_encodeBuffer;
+
     private readonly string _folder;
     private readonly string _stem;
     private readonly OutputCompression _compression;
@@ -19,13 +31,13 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     private readonly long _maxFileBytes;
     private readonly string _idField;
     private readonly string _textField;
-    private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold * 2);
+    private readonly ArrayBufferWriter<byte> _buffer = new(MaxBlockBytes * 2);
     private readonly JsonLineWriter _json;
     private readonly List<string> _files = [];
     private readonly List<AtomicFile> _closedParts = [];
     private AtomicFile? _file;
-    private Stream? _stream;
     private long _fileBytes;
+    private int _pendingDocuments;
     private int _part;
 
     /// <summary>Creates a writer; no file is created until the first document.</summary>
@@ -40,6 +52,8 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
         _idField = idField;
         _textField = textField;
         _json = new JsonLineWriter(_buffer);
+        // A quarter of a part at most, so parts stay close to their limit.
+        BlockBytes = (int)Math.Clamp(maxFileBytes / 4, MinBlockBytes, MaxBlockBytes);
     }
 
     /// <inheritdoc />
@@ -49,64 +63,133 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     public long Documents { get; private set; }
 
     /// <inheritdoc />
+    /// <remarks>1 MiB, or a quarter of <c>maxFileBytes</c> when that is smaller (at least 64 KiB).</remarks>
+    public int BlockBytes { get; }
+
+    /// <inheritdoc />
     public ValueTask WriteAsync(Document document, CancellationToken cancellationToken)
     {
         Write(document);
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Writes one document (synchronously; the runner calls it on the writer's own thread).</summary>
+    /// <summary>Writes one document (synchronously, on the caller's thread): serialised at once, compressed a block at a time.</summary>
     public void Write(Document document)
     {
-        _json.StartObject();
-        _json.Property(_idField, document.Id);
-        _json.Property(_textField, document.Text);
-        _json.Metadata(document.Metadata, _idField, _textField);
-        _json.EndLine();
-        Documents++;
-        if (_buffer.WrittenCount >= FlushThreshold)
+        Serialise(_json, document);
+        _pendingDocuments++;
+        if (_buffer.WrittenCount >= BlockBytes || _fileBytes + _buffer.WrittenCount >= _maxFileBytes)
         {
-            FlushBuffer();
-        }
-        if (_fileBytes + _buffer.WrittenCount >= _maxFileBytes)
-        {
-            FlushBuffer();
-            CommitPart();
+            FlushPending();
         }
     }
 
-    private void FlushBuffer()
+    /// <inheritdoc />
+    public EncodedBlock Encode(IReadOnlyList<Document> documents)
     {
-        if (_buffer.WrittenCount == 0)
+        var buffer = t_encodeBuffer ??= new ArrayBufferWriter<byte>(MaxBlockBytes * 2);
+        buffer.ResetWrittenCount();
+        var json = new JsonLineWriter(buffer);
+        foreach (var document in documents)
+        {
+            Serialise(json, document);
+        }
+        var block = Compress(buffer.WrittenSpan, documents.Count);
+        // A rare huge block would otherwise keep its buffer alive on this thread for good.
+        if (buffer.Capacity > MaxBlockBytes * 4)
+        {
+            t_encodeBuffer = null;
+        }
+        return block;
+    }
+
+    /// <inheritdoc />
+    public void Append(EncodedBlock block)
+    {
+        try
+        {
+            if (block.Documents == 0)
+            {
+                return;
+            }
+            if (_file is null)
+            {
+                _file = new AtomicFile(Path.Combine(_folder, $"{_stem}-{_part:D5}.jsonl{CompressedStreams.Extension(_compression)}"));
+            }
+            _file.Stream.Write(block.Bytes);
+            _fileBytes += block.UncompressedBytes;
+            Documents += block.Documents;
+            if (_fileBytes >= _maxFileBytes)
+            {
+                CommitPart();
+            }
+        }
+        finally
+        {
+            block.Release();
+        }
+    }
+
+    private void Serialise(JsonLineWriter json, Document document)
+    {
+        json.StartObject();
+        json.Property(_idField, document.Id);
+        json.TextProperty(_textField, document);
+        json.Metadata(document.Metadata, _idField, _textField);
+        json.EndLine();
+    }
+
+    private EncodedBlock Compress(ReadOnlySpan<byte> json, int documents)
+    {
+        switch (_compression)
+        {
+            case OutputCompression.Gzip:
+            {
+                using var output = new PooledBufferStream(json.Length / 2 + 4096);
+                using (var gzip = new GZipStream(output, _level, leaveOpen: true))
+                {
+                    gzip.Write(json);
+                }
+                return output.Detach(json.Length, documents);
+            }
+            case OutputCompression.Zstd:
+            {
+                var bound = ZstdSharp.Compressor.GetCompressBound(json.Length);
+                var buffer = ArrayPool<byte>.Shared.Rent(bound);
+                using var compressor = new ZstdSharp.Compressor(CompressedStreams.ZstdLevel(_level));
+                var length = compressor.Wrap(json, buffer);
+                return new EncodedBlock(buffer, length, json.Length, documents);
+            }
+            default:
+            {
+                var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(json.Length, 1));
+                json.CopyTo(buffer);
+                return new EncodedBlock(buffer, json.Length, json.Length, documents);
+            }
+        }
+    }
+
+    private void FlushPending()
+    {
+        if (_pendingDocuments == 0)
         {
             return;
         }
-        if (_stream is null)
-        {
-            var path = Path.Combine(_folder, $"{_stem}-{_part:D5}.jsonl{CompressedStreams.Extension(_compression)}");
-            _file = new AtomicFile(path);
-            _stream = CompressedStreams.WrapForWrite(_file.Stream, _compression, _level);
-        }
-        _stream.Write(_buffer.WrittenSpan);
-        _fileBytes += _buffer.WrittenCount;
+        var block = Compress(_buffer.WrittenSpan, _pendingDocuments);
         _buffer.ResetWrittenCount();
+        _pendingDocuments = 0;
+        Append(block);
     }
 
     private void CommitPart()
     {
-        if (_stream is null || _file is null)
+        if (_file is null)
         {
             return;
-        }
-        // Disposing the compressor writes its trailer; the file stream stays open until Commit.
-        if (_compression != OutputCompression.None)
-        {
-            _stream.Dispose();
         }
         _file.Close();
         _closedParts.Add(_file);
         _file = null;
-        _stream = null;
         _fileBytes = 0;
         _part++;
     }
@@ -121,7 +204,7 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     /// <summary>Flushes and commits the open part.</summary>
     public void Complete()
     {
-        FlushBuffer();
+        FlushPending();
         CommitPart();
         foreach (var part in _closedParts)
         {
@@ -135,18 +218,7 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        if (_file is not null)
-        {
-            try
-            {
-                _stream?.Dispose();
-            }
-            catch (IOException)
-            {
-                // The temporary file is deleted below; an error closing it changes nothing.
-            }
-            _file.Dispose();
-        }
+        _file?.Dispose();
         foreach (var part in _closedParts)
         {
             part.Dispose();

@@ -64,7 +64,7 @@ public sealed class RejectsWriter : IRejectionSink, IDisposable
             }
             if (_includeText && !rejection.Reason.Sensitive && rejection.Document is { } document)
             {
-                _json.Property(_textField, document.Text);
+                _json.TextProperty(_textField, document);
                 if (document.Metadata.Count > 0)
                 {
                     _json.MetadataObject("metadata", document.Metadata);

@@ -35,6 +35,168 @@ public sealed class NormalizeStage : TransformStage
     protected override RejectionReason? EmptyReason => Empty;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Text still held as the input's UTF-8 stays UTF-8 when it is already NFC (the common case): clean text except
+    /// for white space at its ends keeps its own bytes, trimmed; other text is cleaned byte by byte with the same
+    /// rules. Only text that NFC changes is decoded into a string and goes through <see cref="Transform"/>.
+    /// </remarks>
+    protected override Verdict Evaluate(Document document, StageContext context)
+    {
+        if (document.TryGetUtf8Text(out var utf8) && (!_options.Nfc || IsNfc(utf8.Span)))
+        {
+            ReadOnlyMemory<byte> result;
+            bool changed;
+            if (TryTrimOnly(utf8.Span, _options, out var start, out var length))
+            {
+                result = utf8.Slice(start, length);
+                changed = length != utf8.Length;
+            }
+            else
+            {
+                var cleaned = new byte[utf8.Length];
+                result = cleaned.AsMemory(0, CleanInto(utf8.Span, cleaned, _options));
+                // A tab that became a space or a lone CR that became a line break keeps the length.
+                changed = !result.Span.SequenceEqual(utf8.Span);
+            }
+            if (changed)
+            {
+                document.SetValidUtf8(result);
+                context.Stats.Increment("changed");
+            }
+            return IsWhiteSpace(result.Span) ? Empty : Verdict.Keep;
+        }
+        return base.Evaluate(document, context);
+    }
+
+    // Most text passes the byte-level test; the rest is decoded into a pooled buffer for the platform's check.
+    private static bool IsNfc(ReadOnlySpan<byte> utf8)
+    {
+        if (Nfc.IsTriviallyNormalized(utf8))
+        {
+            return true;
+        }
+        var chars = ArrayPool<char>.Shared.Rent(utf8.Length);
+        try
+        {
+            var count = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+            return chars.AsSpan(0, count).IsNormalized(System.Text.NormalizationForm.FormC);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    // Bytes CleanInto must look at: ASCII controls and space, DEL, and the lead bytes of the non-ASCII characters it
+    // may remove or turn into a space. Runs of anything else are copied as they are.
+    private static readonly SearchValues<byte> CleanStops = SearchValues.Create([
+        .. "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015"u8,
+        .. "\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F \u007F"u8, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]);
+
+    // CleanInto on UTF-8: the same rules, character for character; the output is never longer than the input.
+    private static int CleanInto(ReadOnlySpan<byte> text, Span<byte> output, NormalizeOptions options)
+    {
+        var length = 0;
+        var pendingSpace = false;
+        var pendingNewlines = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var run = text[i..].IndexOfAny(CleanStops);
+            if (run != 0)
+            {
+                run = run < 0 ? text.Length - i : run;
+                Flush(output, ref length, ref pendingNewlines, ref pendingSpace, options);
+                text.Slice(i, run).CopyTo(output[length..]);
+                length += run;
+                i += run;
+                continue;
+            }
+            var b = text[i];
+            var size = 1;
+            if (b < 0x80)
+            {
+                var c = (char)b;
+                if (c == '\r')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                        continue;
+                    }
+                    c = '\n';
+                }
+                if (c == '\n')
+                {
+                    pendingSpace = false; // trims spaces at line ends
+                    pendingNewlines++;
+                    i++;
+                    continue;
+                }
+                if (options.RemoveControlCharacters && (c < 0x20 && c != '\t' || c == '\u007F'))
+                {
+                    i++;
+                    continue;
+                }
+                if (options.CollapseSpaces && (c == ' ' || c == '\t'))
+                {
+                    pendingSpace = true;
+                    i++;
+                    continue;
+                }
+            }
+            else
+            {
+                System.Text.Rune.DecodeFromUtf8(text[i..], out var rune, out size);
+                if (rune.IsBmp)
+                {
+                    var c = (char)rune.Value;
+                    if (options.RemoveControlCharacters && IsRemovable(c))
+                    {
+                        i += size;
+                        continue;
+                    }
+                    if (options.CollapseSpaces && IsUnicodeSpace(c))
+                    {
+                        pendingSpace = true;
+                        i += size;
+                        continue;
+                    }
+                }
+            }
+            Flush(output, ref length, ref pendingNewlines, ref pendingSpace, options);
+            text.Slice(i, size).CopyTo(output[length..]);
+            length += size;
+            i += size;
+        }
+        return length;
+    }
+
+    // Writes the line breaks and the space held back before the next kept character.
+    private static void Flush(Span<byte> output, ref int length, ref int pendingNewlines, ref bool pendingSpace, NormalizeOptions options)
+    {
+        if (pendingNewlines > 0)
+        {
+            if (length > 0)
+            {
+                var keep = options.MaxConsecutiveNewlines > 0 ? Math.Min(pendingNewlines, options.MaxConsecutiveNewlines) : pendingNewlines;
+                output.Slice(length, keep).Fill((byte)'\n');
+                length += keep;
+            }
+            pendingNewlines = 0;
+            pendingSpace = false; // spaces at the start of a line go too
+        }
+        if (pendingSpace)
+        {
+            if (length > 0 && output[length - 1] != '\n')
+            {
+                output[length++] = (byte)' ';
+            }
+            pendingSpace = false;
+        }
+    }
+
+    /// <inheritdoc />
     protected override string Transform(Document document, StageStats stats)
     {
         var text = document.Text;
@@ -86,6 +248,100 @@ public sealed class NormalizeStage : TransformStage
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> utf8)
+    {
+        while (!utf8.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(utf8, out var rune, out var length) != OperationStatus.Done || !System.Text.Rune.IsWhiteSpace(rune))
+            {
+                return false;
+            }
+            utf8 = utf8[length..];
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The fast path for UTF-8 that is already NFC: true when <see cref="Clean"/> would at most trim its ends; the result
+    /// is then <paramref name="utf8"/>[start..start+length]. False means "clean it byte by byte", not "the text is dirty".
+    /// </summary>
+    internal static bool TryTrimOnly(ReadOnlySpan<byte> utf8, NormalizeOptions options, out int start, out int length)
+    {
+        start = 0;
+        length = utf8.Length;
+        if (utf8.IsEmpty)
+        {
+            return true;
+        }
+        if (utf8[0] is (byte)' ' or (byte)'\n' or (byte)'\t' || utf8[^1] is (byte)' ' or (byte)'\n' or (byte)'\t')
+        {
+            if (!options.CollapseSpaces)
+            {
+                return false;
+            }
+            var end = utf8.Length;
+            while (start < end && utf8[start] is (byte)' ' or (byte)'\n' or (byte)'\t')
+            {
+                start++;
+            }
+            while (end > start && utf8[end - 1] is (byte)' ' or (byte)'\n' or (byte)'\t')
+            {
+                end--;
+            }
+            length = end - start;
+        }
+        return !NeedsCleaning(utf8.Slice(start, length), options);
+    }
+
+    // The UTF-8 lead bytes of the multi-byte characters in Suspicious, and every ASCII control but the newline.
+    private static readonly SearchValues<byte> SuspiciousUtf8 = SearchValues.Create([
+        .. "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015"u8,
+        .. "\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F"u8, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]);
+
+    // NeedsCleaning on UTF-8 (the ends are already trimmed by the caller).
+    private static bool NeedsCleaning(ReadOnlySpan<byte> utf8, NormalizeOptions options)
+    {
+        if (utf8.IsEmpty)
+        {
+            return false;
+        }
+        var rest = utf8;
+        while (true)
+        {
+            var at = rest.IndexOfAny(SuspiciousUtf8);
+            if (at < 0)
+            {
+                break;
+            }
+            if (rest[at] < 0x80 || IsSuspiciousSequence(rest[at..]))
+            {
+                return true;
+            }
+            rest = rest[(at + 1)..];
+        }
+        if (options.CollapseSpaces && (utf8.IndexOf("  "u8) >= 0 || utf8.IndexOf(" \n"u8) >= 0 || utf8.IndexOf("\n "u8) >= 0))
+        {
+            return true;
+        }
+        if (options.MaxConsecutiveNewlines > 0)
+        {
+            Span<byte> newlines = stackalloc byte[options.MaxConsecutiveNewlines + 1];
+            newlines.Fill((byte)'\n');
+            return utf8.IndexOf(newlines) >= 0;
+        }
+        return false;
+    }
+
+    // Is the character starting at utf8[0] (a lead byte found by SuspiciousUtf8) one of Suspicious's non-ASCII characters?
+    private static bool IsSuspiciousSequence(ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Rune.DecodeFromUtf8(utf8, out var rune, out _) != OperationStatus.Done)
+        {
+            return true;
+        }
+        return rune.IsBmp && Suspicious.Contains((char)rune.Value);
     }
 
     // Characters that always need work: controls, DEL, C1, Unicode spaces, zero-width and direction marks, BOM.

@@ -1,0 +1,111 @@
+using System.IO.Compression;
+using System.Text;
+using DataPrep.Execution;
+using DataPrep.IO;
+using DataPrep.IO.Readers;
+using DataPrep.Pipeline;
+using DataPrep.Stages.Normalize;
+using DataPrep.Tests.Support;
+
+namespace DataPrep.Tests.Execution;
+
+public class BlockOutputTests
+{
+    // Real Korean and English documents, with a few bad lines spread through the file.
+    private static string MakeCorpusInput(string folder)
+    {
+        var input = Path.Combine(folder, "in");
+        Directory.CreateDirectory(input);
+        var records = new List<object>();
+        var i = 0;
+        foreach (var document in CorpusReader.Read("ko-petitions.jsonl.gz", limit: 2500).Concat(CorpusReader.Read("en-wiki.jsonl.gz", limit: 500)))
+        {
+            records.Add(new { id = document.Id, text = document.Text, n = i });
+            if (++i % 700 == 0)
+            {
+                records.Add("""{"id": "broken", "text": """);
+                records.Add("""{"id": "blank", "text": " \n "}""");
+            }
+        }
+        TestFiles.WriteJsonl(input, "corpus.jsonl.gz", records);
+        return input;
+    }
+
+    private static Pipeline.Pipeline Build(string input, string output, int threads, OutputCompression compression) =>
+        new PipelineBuilder()
+            .ReadFrom(new InputOptions { Path = [input] })
+            .Add(new NormalizeStage(new NormalizeOptions()))
+            .WithExecution(new ExecutionOptions { Threads = threads, BatchDocuments = 64 })
+            .WriteTo(new OutputOptions { Path = output, Compression = compression, MaxFileMegabytes = 1 })
+            .Build();
+
+    private static byte[][] OutputFiles(string output) =>
+        Directory.GetFiles(output, "rank-*.jsonl*").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
+
+    [Theory]
+    [InlineData(OutputCompression.Gzip)]
+    [InlineData(OutputCompression.Zstd)]
+    [InlineData(OutputCompression.None)]
+    public async Task OutputFilesAreIdenticalForOneAndTwoThreads(OutputCompression compression)
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var input = MakeCorpusInput(folder);
+        var one = Path.Combine(folder, "one");
+        var two = Path.Combine(folder, "two");
+        await Build(input, one, 1, compression).RunAsync();
+        await Build(input, two, 2, compression).RunAsync();
+        var first = OutputFiles(one);
+        var second = OutputFiles(two);
+        Assert.True(first.Length >= 2, $"{first.Length} parts");
+        Assert.Equal(first.Length, second.Length);
+        for (var i = 0; i < first.Length; i++)
+        {
+            Assert.Equal(first[i], second[i]);
+        }
+    }
+
+    [Fact]
+    public async Task BlockCompressedOutputIsReadWholeByGZipStreamAndByTheReader()
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var input = MakeCorpusInput(folder);
+        var output = Path.Combine(folder, "out");
+        var stats = await Build(input, output, 2, OutputCompression.Gzip).RunAsync();
+        var parts = Directory.GetFiles(output, "rank-*.jsonl.gz").Order(StringComparer.Ordinal).ToList();
+        var lines = 0L;
+        foreach (var part in parts)
+        {
+            using var gzip = new GZipStream(File.OpenRead(part), CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip, Encoding.UTF8);
+            while (reader.ReadLine() is not null)
+            {
+                lines++;
+            }
+        }
+        Assert.Equal(stats.Kept, lines);
+        var context = new InputContext(new InputOptions(), new StageContext(InputReasons.StageId, ShardSpec.Single, rejections: new CollectingRejectionSink()));
+        var reread = parts.Select((p, i) => new InputFile(p, Path.GetFileName(p), i))
+            .Sum(f => (long)new JsonlDocumentReader().Read(f, context, CancellationToken.None).Count());
+        Assert.Equal(stats.Kept, reread);
+        Assert.Equal(0, context.Stage.Stats.Get(DataPrep.Stats.StageStats.DocsRejected));
+    }
+
+    [Fact]
+    public async Task BadLinesParsedOnWorkerThreadsAreStillCountedWithTheirLineAndTheStatsReconcile()
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var input = MakeCorpusInput(folder);
+        var output = Path.Combine(folder, "out");
+        var stats = await Build(input, output, 2, OutputCompression.Gzip).RunAsync();
+        Assert.Equal(3008, stats.Read);
+        Assert.True(stats.Reconciled);
+        Assert.Equal(4, stats.RejectionsByReason["input.malformed_json"]);
+        Assert.True(stats.RejectionsByReason["normalize.empty"] >= 4);
+        Assert.Equal(stats.Kept, TestFiles.ReadOutput(output).Count);
+        var rejected = TestFiles.ReadRejected(output);
+        Assert.Equal(stats.Rejected, rejected.Count);
+        var malformed = rejected.Where(r => r.GetProperty("reason").GetString() == "input.malformed_json")
+            .Select(r => r.GetProperty("source").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["corpus.jsonl.gz:1403", "corpus.jsonl.gz:2105", "corpus.jsonl.gz:2807", "corpus.jsonl.gz:701"], malformed.Select(s => Path.GetFileName(s!)));
+    }
+}
