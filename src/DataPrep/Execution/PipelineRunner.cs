@@ -144,7 +144,8 @@ public sealed class PipelineRunner
         {
             var stage = (IGlobalStage)_pipeline.Stages[phase.StageIndex - 1];
             var context = new StageContext(stage.Id, shard, stats.For(phase.StageIndex, stage.Id, $"reduce.{stage.ReduceSteps[phase.Step]}"),
-                _pipeline.Log, NullRejectionSink.Instance, _layout.StageWorkFolder(phase.StageIndex, stage.Id));
+                _pipeline.Log, NullRejectionSink.Instance, _layout.StageWorkFolder(phase.StageIndex, stage.Id))
+            { Threads = _pipeline.Execution.EffectiveThreads };
             try
             {
                 await stage.ReduceAsync(phase.Step, context, cancellationToken).ConfigureAwait(false);
@@ -198,7 +199,8 @@ public sealed class PipelineRunner
         for (var i = first; i <= last; i++)
         {
             var stage = stages[i];
-            var context = new StageContext(stage.Id, shard, stats.For(i + 1, stage.Id), _pipeline.Log, sink, _layout.StageWorkFolder(i + 1, stage.Id));
+            var context = new StageContext(stage.Id, shard, stats.For(i + 1, stage.Id), _pipeline.Log, sink, _layout.StageWorkFolder(i + 1, stage.Id))
+            { Threads = _pipeline.Execution.EffectiveThreads };
             if (stage is DocumentStage documentStage)
             {
                 parallel.Add((documentStage, context));
@@ -213,7 +215,8 @@ public sealed class PipelineRunner
         {
             var global = (IGlobalStage)stages[endGlobal];
             var context = new StageContext(global.Id, shard, stats.For(endGlobal + 1, global.Id, "observe"), _pipeline.Log, sink,
-                _layout.StageWorkFolder(endGlobal + 1, global.Id));
+                _layout.StageWorkFolder(endGlobal + 1, global.Id))
+            { Threads = _pipeline.Execution.EffectiveThreads };
             current = StreamCounting.Counted(global.ObserveAsync(StreamCounting.Counted(current, context.Stats, StageStats.DocsIn, StageStats.BytesIn), context, token),
                 context.Stats, StageStats.DocsOut, StageStats.BytesOut, global.Id, shard);
         }
@@ -447,7 +450,16 @@ public sealed class PipelineRunner
 
     private static IAsyncEnumerable<Document> ReadWorkFileAsync(string path, ProgressCounters counters, CancellationToken cancellationToken) =>
         new BatchedDocuments(ReadOnOwnThreadAsync(RecordBatch.Chunk(WorkFiles.Read(path, cancellationToken), WriterBatch, int.MaxValue), cancellationToken),
-            documents => Interlocked.Add(ref counters.Read, documents.Count));
+            documents =>
+            {
+                var bytes = 0L;
+                foreach (var document in documents)
+                {
+                    bytes += document.Utf8Length;
+                }
+                Interlocked.Add(ref counters.BytesRead, bytes);
+                Interlocked.Add(ref counters.Read, documents.Count);
+            });
 
     // Reading (decompressing, splitting lines) runs on a thread of its own and hands batches over a bounded channel:
     // it overlaps the stages, and a slow stage slows the reader instead of filling memory.
