@@ -20,8 +20,10 @@ namespace DataPrep.Stages.Tokenization;
 /// the index of the merge in the file and the id of the merged token. tiktoken looks a whole piece up in the vocabulary
 /// before merging, as does Hugging Face with <c>ignore_merges</c>. The reference implementations stay in the tests
 /// (<see cref="TiktokenTextTokenizer"/>, <see cref="HuggingFaceTokenizer"/>) and are compared document by document.
-/// The tiktoken encodings count regex characters as UTF-16 units, like Microsoft.ML.Tokenizers (the reference
-/// whose ids DataPrep's goldens hold); Hugging Face files count code points, like the Rust library.
+/// Regex characters are code points for both, as in the Rust engines (tiktoken's fancy-regex, Hugging Face's
+/// Oniguruma), so an emoji next to letters splits as tiktoken splits it; Microsoft.ML.Tokenizers runs .NET
+/// <c>Regex</c> over UTF-16 units and differs there (and on <c>'ſ</c>, which tiktoken's Unicode case folding reads as
+/// <c>'s</c>): its ids are the reference only for text without such characters.
 /// </remarks>
 public sealed class ByteLevelBpeTokenizer : ITextTokenizer
 {
@@ -79,11 +81,11 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
     /// <inheritdoc />
     public int? EndOfDocumentId { get; }
 
+    /// <summary>The pre-tokeniser (for tests that compare its pieces with a reference).</summary>
+    internal ByteLevelPreTokenizer PreTokenizer => _preTokenizer;
+
     /// <summary>Number of merge pairs in the pair table.</summary>
     public int MergeCount => _merges.Count;
-
-    /// <summary>True when regex characters are code points (Hugging Face), false when UTF-16 units (tiktoken encodings).</summary>
-    public bool CountsCodePoints => _preTokenizer.CodePoints;
 
     /// <summary>Creates the encoder for a tiktoken encoding (<c>r50k_base</c>, <c>gpt2</c>, <c>cl100k_base</c>, <c>o200k_base</c>)
     /// from the Microsoft.ML.Tokenizers data packages, with their special tokens.</summary>
@@ -128,7 +130,7 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
         }
         var specials = (library.SpecialTokens ?? new Dictionary<string, int>()).Select(p => (p.Key, p.Value));
         return new ByteLevelBpeTokenizer(
-            name, new ByteLevelPreTokenizer(pattern, maxDigits: 3, codePoints: false), new BpeMergeTable(merges), tokens, byteIds,
+            name, new ByteLevelPreTokenizer(pattern, maxDigits: 3, codePoints: true, unicodeCaseFolding: true, wholeTrailingWhitespace: true), new BpeMergeTable(merges), tokens, byteIds,
             specials, nfc: false, bytes, kinds, endOfDocument);
     }
 
@@ -384,7 +386,7 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
             return;
         }
         var before = ids.Count;
-        var bytes = scratch.Utf8(piece, surrogatesAsUnits: !_preTokenizer.CodePoints);
+        var bytes = scratch.Utf8(piece);
         var whole = _wholePieces?.Get(bytes) ?? -1;
         if (whole >= 0)
         {
@@ -595,9 +597,9 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
 
         public Scratch() => Cache = Store.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        /// <summary>The UTF-8 bytes of <paramref name="piece"/>; grows the buffers to fit (the merge arrays up to <see cref="KeptLength"/>). A lone surrogate becomes
-        /// U+FFFD, or, when <paramref name="surrogatesAsUnits"/>, the three bytes of its own value (as Microsoft.ML.Tokenizers encodes it).</summary>
-        public ReadOnlySpan<byte> Utf8(ReadOnlySpan<char> piece, bool surrogatesAsUnits)
+        /// <summary>The UTF-8 bytes of <paramref name="piece"/>; grows the buffers to fit (the merge arrays up to <see cref="KeptLength"/>).
+        /// A lone surrogate becomes U+FFFD, as in tiktoken (which re-decodes such text with replacement; the Hugging Face Rust library refuses it).</summary>
+        public ReadOnlySpan<byte> Utf8(ReadOnlySpan<char> piece)
         {
             var most = piece.Length * 3;
             if (Bytes.Length < most)
@@ -608,30 +610,7 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
             {
                 Long = new int[3 * Math.Min(Math.Max(most, Long.Length / 3 * 2), KeptLength)];
             }
-            if (System.Text.Unicode.Utf8.FromUtf16(piece, Bytes, out _, out var written, replaceInvalidSequences: !surrogatesAsUnits) == OperationStatus.Done)
-            {
-                return Bytes.AsSpan(0, written);
-            }
-            written = 0;
-            for (var i = 0; i < piece.Length; i++)
-            {
-                var c = piece[i];
-                if (char.IsHighSurrogate(c) && i + 1 < piece.Length && char.IsLowSurrogate(piece[i + 1]))
-                {
-                    written += new Rune(c, piece[i + 1]).EncodeToUtf8(Bytes.AsSpan(written));
-                    i++;
-                }
-                else if (char.IsSurrogate(c))
-                {
-                    Bytes[written++] = (byte)(0xE0 | (c >> 12));
-                    Bytes[written++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                    Bytes[written++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else
-                {
-                    written += new Rune(c).EncodeToUtf8(Bytes.AsSpan(written));
-                }
-            }
+            System.Text.Unicode.Utf8.FromUtf16(piece, Bytes, out _, out var written, replaceInvalidSequences: true);
             return Bytes.AsSpan(0, written);
         }
     }

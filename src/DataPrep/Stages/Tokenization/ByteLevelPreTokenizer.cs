@@ -13,11 +13,16 @@ namespace DataPrep.Stages.Tokenization;
 /// with D = 3 (cl100k_base, Llama 3) or 1 (Qwen2/Qwen3).</item>
 /// <item><see cref="ByteLevelPattern.O200k"/>: o200k_base's pattern with upper/lower case classes (see <see cref="MatchO200k"/>).</item>
 /// </list>
+/// tiktoken now writes cl100k_base with possessive quantifiers and ends it with <c>\s++$|\s*[\r\n]|\s+(?!\S)|\s</c>:
+/// the same pieces, except that a whitespace run reaching the end of the text is one piece even when it holds a line
+/// break (<c>"a\n "</c> is <c>a</c>, <c>\n </c>, not <c>a</c>, <c>\n</c>, <c> </c>); <see cref="WholeTrailingWhitespace"/> selects that.
 /// Every character is covered by some alternative and no alternative matches the empty string, so consecutive
 /// matches tile the text. <see cref="CodePoints"/> decides what one "character" is: a Unicode code point (Rust regex
 /// engines, as in Hugging Face tokenizers and tiktoken) or a UTF-16 unit (.NET <c>Regex</c>, as in Microsoft.ML.Tokenizers,
 /// where the two halves of an emoji are each "not a letter, digit or space"). The two differ only around characters
-/// outside the Basic Multilingual Plane.
+/// outside the Basic Multilingual Plane. <see cref="UnicodeCaseFolding"/> decides what <c>(?i)</c> matches in the
+/// contractions: ASCII case only (.NET <c>Regex</c>, Oniguruma in Hugging Face tokenizers) or Unicode simple case
+/// folding (the Rust <c>regex</c> crate under tiktoken), where <c>'ſ</c> (U+017F LATIN SMALL LETTER LONG S) is <c>'s</c>.
 /// </summary>
 internal sealed class ByteLevelPreTokenizer
 {
@@ -38,15 +43,26 @@ internal sealed class ByteLevelPreTokenizer
     /// <param name="pattern">Which regex.</param>
     /// <param name="maxDigits">For <see cref="ByteLevelPattern.Cl100k"/>: the longest digit group (3 for cl100k/Llama 3, 1 for Qwen).</param>
     /// <param name="codePoints">True: a character is a code point (Rust engines); false: a UTF-16 unit (.NET Regex).</param>
-    public ByteLevelPreTokenizer(ByteLevelPattern pattern, int maxDigits, bool codePoints)
+    /// <param name="unicodeCaseFolding">True: <c>(?i)</c> folds case as the Rust <c>regex</c> crate does (tiktoken); false: ASCII only.</param>
+    /// <param name="wholeTrailingWhitespace">For <see cref="ByteLevelPattern.Cl100k"/>: true for tiktoken's current form, where
+    /// <c>\s++$</c> makes a whitespace run at the end of the text one piece.</param>
+    public ByteLevelPreTokenizer(ByteLevelPattern pattern, int maxDigits, bool codePoints, bool unicodeCaseFolding = false, bool wholeTrailingWhitespace = false)
     {
         _pattern = pattern;
         _maxDigits = pattern == ByteLevelPattern.O200k ? 3 : maxDigits;
         CodePoints = codePoints;
+        UnicodeCaseFolding = unicodeCaseFolding;
+        WholeTrailingWhitespace = wholeTrailingWhitespace && pattern == ByteLevelPattern.Cl100k;
     }
 
     /// <summary>True when one regex character is a code point; false when it is a UTF-16 unit.</summary>
     public bool CodePoints { get; }
+
+    /// <summary>True when case-insensitive contractions use Unicode simple case folding (<c>'ſ</c> = <c>'s</c>); false for ASCII case only.</summary>
+    public bool UnicodeCaseFolding { get; }
+
+    /// <summary>True when a whitespace run reaching the end of the text is one piece (tiktoken's cl100k_base <c>\s++$</c>).</summary>
+    public bool WholeTrailingWhitespace { get; }
 
     /// <summary>The pattern this scanner implements.</summary>
     public ByteLevelPattern Pattern => _pattern;
@@ -92,7 +108,7 @@ internal sealed class ByteLevelPreTokenizer
     private int MatchCl100k(ReadOnlySpan<char> t, int i)
     {
         var c = t[i];
-        if (c == '\'' && Contraction(t, i, ignoreCase: true) is > 0 and var length)
+        if (c == '\'' && Contraction(t, i, ignoreCase: true, UnicodeCaseFolding) is > 0 and var length)
         {
             return i + length;
         }
@@ -146,7 +162,7 @@ internal sealed class ByteLevelPreTokenizer
         }
         if (end >= 0)
         {
-            return end < t.Length && t[end] == '\'' && Contraction(t, end, ignoreCase: true) is > 0 and var length ? end + length : end;
+            return end < t.Length && t[end] == '\'' && Contraction(t, end, ignoreCase: true, UnicodeCaseFolding) is > 0 and var length ? end + length : end;
         }
         if ((f & Number) != 0)
         {
@@ -197,10 +213,15 @@ internal sealed class ByteLevelPreTokenizer
         return Run(t, Run(t, s, Upper), Lower);
     }
 
-    /// <summary><c>\s*[\r\n]+|\s+(?!\S)|\s+</c> at <paramref name="i"/>, a whitespace character.</summary>
+    /// <summary><c>\s*[\r\n]+|\s+(?!\S)|\s+</c> at <paramref name="i"/>, a whitespace character (after <c>\s++$</c> when
+    /// <see cref="WholeTrailingWhitespace"/>).</summary>
     private int SpaceRun(ReadOnlySpan<char> t, int i)
     {
         var e = Run(t, i, Space);
+        if (e == t.Length && WholeTrailingWhitespace)
+        {
+            return e;
+        }
         // \s* is greedy, so [\r\n]+ starts at the last line break of the run and ends right after it.
         var lastBreak = t[i..e].LastIndexOfAny('\r', '\n');
         return lastBreak >= 0 ? i + lastBreak + 1 : Whitespace(t, i, e);
@@ -251,12 +272,18 @@ internal sealed class ByteLevelPreTokenizer
     }
 
     /// <summary>Length of <c>'s|'t|'re|'ve|'m|'ll|'d</c> at <paramref name="i"/> (an apostrophe), or 0.
-    /// Case-insensitive means ASCII case only, as in .NET Regex.</summary>
-    private static int Contraction(ReadOnlySpan<char> t, int i, bool ignoreCase)
+    /// Case-insensitive means ASCII case, as in .NET Regex, plus, with <paramref name="folding"/>, the one other character
+    /// whose simple case folding is one of these letters: U+017F <c>ſ</c> folds to <c>s</c> (CaseFolding.txt; the Kelvin
+    /// sign folds to <c>k</c>, which no contraction has).</summary>
+    private static int Contraction(ReadOnlySpan<char> t, int i, bool ignoreCase, bool folding = false)
     {
         if (i + 1 >= t.Length)
         {
             return 0;
+        }
+        if (folding && t[i + 1] == '\u017F')
+        {
+            return 2;
         }
         var a = Lower(t[i + 1], ignoreCase);
         if (a is 's' or 't' or 'm' or 'd')

@@ -26,26 +26,28 @@ internal static class AdversarialText
     ];
 
     /// <summary>The handmade strings, <paramref name="random"/> seeded random strings over a class-covering alphabet
-    /// (with lone surrogates when <paramref name="loneSurrogates"/>), and one piece far longer than the quadratic-merge limit.</summary>
-    public static IReadOnlyList<string> Strings(int random, bool loneSurrogates)
+    /// (with lone surrogates when <paramref name="loneSurrogates"/>; without the characters outside the BMP and <c>ſ</c>
+    /// unless <paramref name="beyondBmp"/>), and one piece far longer than the quadratic-merge limit.</summary>
+    public static IReadOnlyList<string> Strings(int random, bool loneSurrogates, bool beyondBmp = true)
     {
         lock (StringsCache)
         {
-            var key = (random, loneSurrogates);
+            var key = (random, loneSurrogates, beyondBmp);
             if (!StringsCache.TryGetValue(key, out var strings))
             {
-                StringsCache[key] = strings = MakeStrings(random, loneSurrogates);
+                StringsCache[key] = strings = MakeStrings(random, loneSurrogates, beyondBmp);
             }
             return strings;
         }
     }
 
-    private static readonly Dictionary<(int, bool), IReadOnlyList<string>> StringsCache = [];
+    private static readonly Dictionary<(int, bool, bool), IReadOnlyList<string>> StringsCache = [];
     private static readonly Dictionary<int, IReadOnlyList<string>> SamplesCache = [];
 
-    private static List<string> MakeStrings(int random, bool loneSurrogates)
+    private static List<string> MakeStrings(int random, bool loneSurrogates, bool beyondBmp)
     {
         var list = new List<string>(Handmade);
+        var alphabet = beyondBmp ? Alphabet : [.. Alphabet.Where(a => !a.Any(char.IsSurrogate) && a != "ſ")];
         var rng = new Random(20261128);
         for (var n = 0; n < random; n++)
         {
@@ -53,7 +55,7 @@ internal static class AdversarialText
             var length = rng.Next(1, 30);
             for (var k = 0; k < length; k++)
             {
-                text.Append(loneSurrogates && rng.Next(40) == 0 ? (rng.Next(2) == 0 ? "\ud800" : "\udfff") : Alphabet[rng.Next(Alphabet.Length)]);
+                text.Append(loneSurrogates && rng.Next(40) == 0 ? (rng.Next(2) == 0 ? "\ud800" : "\udfff") : alphabet[rng.Next(alphabet.Length)]);
             }
             list.Add(text.ToString());
         }

@@ -5,9 +5,11 @@ using DataPrep.Tests.Support;
 namespace DataPrep.Tests.Stages.Tokenization;
 
 /// <summary>
-/// DataPrep's byte-level BPE encoder against the reference implementations it replaces: Microsoft.ML.Tokenizers'
+/// DataPrep's byte-level BPE encoder against the implementations it replaces: Microsoft.ML.Tokenizers'
 /// TiktokenTokenizer for the OpenAI encodings and the Hugging Face Rust library (Tokenizers.DotNet) for Llama 3 and
-/// Qwen3. Every document of a sample of every shared corpus, plus adversarial text, must get identical ids.
+/// Qwen3. Every document of a sample of every shared corpus, plus adversarial text, must get identical ids, except
+/// where Microsoft.ML.Tokenizers is known to differ from tiktoken itself (<see cref="DiffersFromTiktoken"/>; those
+/// texts are pinned to the independent tiktoken reference in <see cref="TiktokenReferenceTests"/>).
 /// </summary>
 public sealed class ByteLevelBpeTokenizerTests
 {
@@ -32,12 +34,20 @@ public sealed class ByteLevelBpeTokenizerTests
     public void IdsEqualTheReferenceImplementationOnCorpusSamplesAndAdversarialText(string spec)
     {
         var (reference, own) = Resolve(spec);
-        // The Rust library refuses text with lone surrogates, so they are only in the tiktoken comparison.
-        var texts = AdversarialText.Strings(random: 1500, loneSurrogates: TokenizerFactory.IsEncodingName(spec))
+        var tiktoken = TokenizerFactory.IsEncodingName(spec);
+        // The Rust library refuses text with lone surrogates; Microsoft.ML.Tokenizers encodes them differently from
+        // tiktoken (see DiffersFromTiktoken). For the tiktoken encodings the random strings stay inside the BMP.
+        var texts = AdversarialText.Strings(random: 1500, loneSurrogates: false, beyondBmp: !tiktoken)
             .Concat(AdversarialText.CorpusSamples(perCorpus: 100));
         var compared = 0;
+        var skipped = 0;
         foreach (var text in texts)
         {
+            if (tiktoken && DiffersFromTiktoken(spec, text))
+            {
+                skipped++;
+                continue;
+            }
             var expected = new List<int>();
             var actual = new List<int>();
             reference.Encode(text, expected);
@@ -50,7 +60,24 @@ public sealed class ByteLevelBpeTokenizerTests
             compared++;
         }
         Assert.True(compared > 2000);
+        Assert.True(skipped < 20, $"{skipped} texts skipped");
     }
+
+    /// <summary>
+    /// Texts on which Microsoft.ML.Tokenizers' TiktokenTokenizer is known to split differently from tiktoken (a library
+    /// divergence, not a DataPrep choice), so its ids are no reference for them:
+    /// <list type="bullet">
+    /// <item>any surrogate: .NET <c>Regex</c> sees a character outside the BMP as two UTF-16 units that are neither
+    /// letters nor digits, tiktoken's Rust engine as one code point (<c>𝐚't</c> is <c>𝐚</c>, <c>'t</c> in tiktoken,
+    /// <c>𝐚'</c>, <c>t</c> in .NET); the library also encodes a lone surrogate as its own three bytes where tiktoken
+    /// has U+FFFD;</item>
+    /// <item><c>'ſ</c> (cl100k_base, o200k_base): tiktoken's <c>(?i)</c> folds U+017F to <c>s</c>, .NET's does not.</item>
+    /// </list>
+    /// (The library's older cl100k_base pattern also splits a trailing whitespace run after its last line break where
+    /// tiktoken's <c>\s++$</c> keeps it whole; no cl100k_base token spans such a break, so the ids are the same.)
+    /// </summary>
+    internal static bool DiffersFromTiktoken(string spec, string text) =>
+        text.Any(char.IsSurrogate) || (spec != "r50k_base" && spec != "gpt2" && text.Contains("'\u017F", StringComparison.Ordinal));
 
     [Theory]
     [MemberData(nameof(Specs))]

@@ -5,10 +5,11 @@ namespace DataPrep.Tests.Stages.Tokenization;
 
 /// <summary>
 /// Golden ids for the tiktoken encodings and the Hugging Face tokenizer.json files. tiktoken itself cannot be installed
-/// here (no PyPI) and Debian has no python3-tokenizers, so these goldens were written once by this class
-/// (DATAPREP_WRITE_GOLDEN=1) from Microsoft.ML.Tokenizers' TiktokenTokenizer and from the Hugging Face Rust library
-/// (Tokenizers.DotNet); they freeze the ids against regressions (library upgrades, BOS stripping), and the published
-/// ids below tie them to the real references.
+/// here (no PyPI), so the tiktoken goldens are written by the independent reference Golden/tiktoken_reference.py
+/// (tiktoken's regexes over code points, lowest-rank byte-pair merge; not by Microsoft.ML.Tokenizers, which splits
+/// characters outside the BMP differently). Debian has no python3-tokenizers, so the Hugging Face goldens are written by
+/// this class (DATAPREP_WRITE_GOLDEN=1) from the Hugging Face Rust library (Tokenizers.DotNet). The published ids below
+/// tie them to the real references.
 /// </summary>
 public sealed class TokenizerGoldenTests
 {
@@ -38,12 +39,17 @@ public sealed class TokenizerGoldenTests
             tokenizer.Encode(text, ids);
             return (text, ids.ToArray());
         }).ToList();
-        if (GoldenFiles.Writing)
+        if (GoldenFiles.Writing && !TokenizerFactory.IsEncodingName(spec))
         {
-            var reference = TokenizerFactory.IsEncodingName(spec)
-                ? "Microsoft.ML.Tokenizers 2.0.1 TiktokenTokenizer (+ Data packages), EncodeToIds"
-                : "Hugging Face tokenizers (Rust) via Tokenizers.DotNet 1.4.1, Encode with template tokens (BOS) stripped";
-            GoldenFiles.Write(goldenFile, reference, spec, actual);
+            // From the Rust library itself, not from DataPrep's own encoder that the factory returns for Llama 3 and Qwen3.
+            var reference = HuggingFaceTokenizer.Load(Path.Combine(TestPaths.Tokenizers, spec, "tokenizer.json"));
+            GoldenFiles.Write(goldenFile, "Hugging Face tokenizers (Rust) via Tokenizers.DotNet 1.4.1, Encode with template tokens (BOS) stripped", spec,
+                texts.Select(text =>
+                {
+                    var ids = new List<int>();
+                    reference.Encode(text, ids);
+                    return (text, ids.ToArray());
+                }));
         }
 
         var expected = GoldenFiles.Cases(goldenFile);

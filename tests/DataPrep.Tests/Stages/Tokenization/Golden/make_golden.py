@@ -63,6 +63,18 @@ TEXTS = [
     ("space", ""),
     ("ja", "東京は日本の首都です。"),
     ("special", "literal <s> and </s> and <unk> in text"),
+    # Characters outside the BMP next to letters and digits: tiktoken's regex sees one code point where .NET's sees
+    # two UTF-16 units (see tiktoken_reference.py and docs/tokenization.md).
+    ("supplementary", "😀abc"),
+    ("supplementary", "ㅋㅋ😂😂 진짜ㅋㅋ😂"),
+    ("supplementary", "𝐀bc 𝟏𝟐𝟑 𝐇𝐞𝐥𝐥𝐨"),
+    ("supplementary", "a😀1 x😀y 2😀"),
+    ("supplementary", "👍🏻좋아요 최고👍"),
+    ("supplementary", "🇰🇷대한민국 🇰🇷 🇺🇸USA"),
+    ("supplementary", "👨‍👩‍👧가족 👨‍👩‍👧‍👦 family"),
+    ("supplementary", "𠀀𠀁가 CJK Ext-B 𠀀abc"),
+    ("supplementary", "영화 진짜 재밌어요😍😍 강추!!👍👍"),
+    ("longs", "it'ſ 'ſ 'S IT'S"),
 ]
 
 
