@@ -56,12 +56,13 @@ public sealed class DocumentMetadata : IEnumerable<KeyValuePair<string, object?>
     /// <summary>The field as a string when it is one; otherwise <c>null</c>.</summary>
     public string? GetString(string key) => this[key] as string;
 
-    /// <summary>The field as a number when it is one (long or double); otherwise <c>null</c>.</summary>
+    /// <summary>The field as a number when it is one (long, double, or an integer too large for 64 bits kept as raw JSON); otherwise <c>null</c>.</summary>
     public double? GetNumber(string key) => this[key] switch
     {
         long l => l,
         double d => d,
         int i => i,
+        RawJson raw when System.Buffers.Text.Utf8Parser.TryParse(raw.Utf8Json.Span, out double value, out var used) && used == raw.Utf8Json.Length => value,
         _ => null,
     };
 

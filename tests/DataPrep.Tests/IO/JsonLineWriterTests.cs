@@ -63,4 +63,24 @@ public class JsonLineWriterTests
         using var parsed = JsonDocument.Parse(Line(w => w.Property("t", "a\uD800b")));
         Assert.Equal("a\uFFFDb", parsed.RootElement.GetProperty("t").GetString());
     }
+
+    [Fact]
+    public void DoublesStayDoublesAndRoundTripExactly()
+    {
+        var metadata = new DocumentMetadata();
+        double[] values = [1.0, -0.0, 1e5, 1.5e-7, 0.1, 123456.789, 1e300, -2.5];
+        for (var i = 0; i < values.Length; i++)
+        {
+            metadata.Set($"d{i}", values[i]);
+        }
+        var line = Line(w => w.Metadata(metadata));
+        Assert.StartsWith("{\"d0\":1.0,\"d1\":-0.0,\"d2\":100000.0,", line);
+        using var parsed = JsonDocument.Parse(line);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var element = parsed.RootElement.GetProperty($"d{i}");
+            Assert.Equal(values[i], element.GetDouble());
+            Assert.False(element.TryGetInt64(out _), $"{element.GetRawText()} reads back as an integer");
+        }
+    }
 }

@@ -46,6 +46,30 @@ public class JsonlDocumentReaderTests
     }
 
     [Fact]
+    public void AByteOrderMarkBeforeTheFirstRecordIsSkipped()
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var path = Path.Combine(folder, "bom.jsonl");
+        File.WriteAllBytes(path, [.. "\uFEFF"u8, .. """{"id": "a", "text": "첫 줄"}"""u8, .. "\n"u8, .. """{"id": "b", "text": "둘째 줄"}"""u8]);
+        var (documents, rejections) = Read(path);
+        Assert.Empty(rejections.Items);
+        Assert.Equal(["a", "b"], documents.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void NumbersKeepTheirTypeAndEveryDigit()
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var path = TestFiles.WriteJsonl(folder, "n.jsonl", ["""{"id": "a", "text": "x", "big": 12345678901234567890, "f": 1.0, "n": -7}"""]);
+        var (documents, _) = Read(path);
+        var metadata = documents.Single().Metadata;
+        Assert.Equal("12345678901234567890", Assert.IsType<RawJson>(metadata["big"]).ToString());
+        Assert.Equal(12345678901234567890d, metadata.GetNumber("big"));
+        Assert.Equal(1.0, Assert.IsType<double>(metadata["f"]));
+        Assert.Equal(-7L, metadata["n"]);
+    }
+
+    [Fact]
     public void DocumentsWithoutIdGetFileAndLine()
     {
         var folder = TestPaths.NewTempDirectory();

@@ -156,7 +156,8 @@ internal static class JsonlLineParser
                 {
                     return l;
                 }
-                return reader.GetDouble();
+                // An integer beyond 64 bits (a snowflake or hash id) is kept as written: a double would round it.
+                return reader.ValueSpan.IndexOfAny(".eE"u8) < 0 ? new RawJson(reader.ValueSpan.ToArray()) : reader.GetDouble();
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:

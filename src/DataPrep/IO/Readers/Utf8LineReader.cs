@@ -46,6 +46,7 @@ internal sealed class Utf8LineReader : IDisposable
                 _start += newline + 1;
                 BytesRead += newline + 1;
                 LineNumber++;
+                line = LineNumber == 1 ? WithoutByteOrderMark(line) : line;
                 if (newline > _maxLineBytes)
                 {
                     skippedLength = newline;
@@ -64,6 +65,7 @@ internal sealed class Utf8LineReader : IDisposable
                 _start = _end;
                 BytesRead += pending.Length;
                 LineNumber++;
+                line = LineNumber == 1 ? WithoutByteOrderMark(line) : line;
                 if (pending.Length > _maxLineBytes)
                 {
                     skippedLength = pending.Length;
@@ -81,6 +83,10 @@ internal sealed class Utf8LineReader : IDisposable
             Fill();
         }
     }
+
+    // Windows tools start UTF-8 files with a byte order mark; it is not part of the first record.
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> line) =>
+        line.StartsWith("\uFEFF"u8) ? line[3..] : line;
 
     private static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;

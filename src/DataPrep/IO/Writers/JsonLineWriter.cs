@@ -125,8 +125,14 @@ public sealed class JsonLineWriter
                 Number(l);
                 break;
             case double d when double.IsFinite(d):
+                // Shortest round-trip form, and a double stays a double: 1.0 is written "1.0", not "1".
                 var span = _buffer.GetSpan(32);
-                Utf8Formatter.TryFormat(d, span, out var written);
+                d.TryFormat(span, out var written, "R", CultureInfo.InvariantCulture);
+                if (span[..written].IndexOfAny(".E"u8) < 0)
+                {
+                    ".0"u8.CopyTo(span[written..]);
+                    written += 2;
+                }
                 _buffer.Advance(written);
                 break;
             case double d:
