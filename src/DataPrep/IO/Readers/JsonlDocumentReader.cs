@@ -217,12 +217,7 @@ public sealed class JsonlDocumentReader : IDocumentReader
             case JsonTokenType.String:
                 return reader.GetString();
             case JsonTokenType.Number:
-                if (reader.TryGetInt64(out var l))
-                {
-                    return l;
-                }
-                // An integer beyond 64 bits (a snowflake or hash id) is kept as written: a double would round it.
-                return reader.ValueSpan.IndexOfAny(".eE"u8) < 0 ? new RawJson(reader.ValueSpan.ToArray()) : reader.GetDouble();
+                return JsonlLineParser.ReadNumber(ref reader);
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:

@@ -146,18 +146,20 @@ internal static class JsonlLineParser
         }
     }
 
+    /// <summary>A number as metadata: a long when it is a 64-bit integer, the digits as raw JSON when it is a larger
+    /// integer (a snowflake or hash id, which a double would round), else a double. Both parsers use it.</summary>
+    internal static object ReadNumber(ref Utf8JsonReader reader) =>
+        reader.TryGetInt64(out var l) ? l
+        : reader.ValueSpan.IndexOfAny(".eE"u8) < 0 ? new RawJson(reader.ValueSpan.ToArray())
+        : reader.GetDouble();
+
     // A value that is not a string, read as the full parser reads it (nested objects and arrays kept raw).
     private static object? ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> rest)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                if (reader.TryGetInt64(out var l))
-                {
-                    return l;
-                }
-                // An integer beyond 64 bits (a snowflake or hash id) is kept as written: a double would round it.
-                return reader.ValueSpan.IndexOfAny(".eE"u8) < 0 ? new RawJson(reader.ValueSpan.ToArray()) : reader.GetDouble();
+                return ReadNumber(ref reader);
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:
