@@ -295,16 +295,7 @@ public sealed class PipelineRunner
         }
         catch
         {
-            channel.Writer.TryComplete();
-            await cts.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await writerTask.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // The original failure is rethrown below.
-            }
+            await StopWriterAsync(channel.Writer, cts, writerTask).ConfigureAwait(false);
             throw;
         }
         await writerTask.ConfigureAwait(false);
@@ -362,19 +353,26 @@ public sealed class PipelineRunner
         }
         catch
         {
-            inFlight.Writer.TryComplete();
-            await cts.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await writerTask.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // The original failure is rethrown below.
-            }
+            await StopWriterAsync(inFlight.Writer, cts, writerTask).ConfigureAwait(false);
             throw;
         }
         await writerTask.ConfigureAwait(false);
+    }
+
+    // After a failure upstream: close the hand-over channel, cancel the writer thread and wait for it to stop, so the
+    // caller can rethrow the original failure (the writer's cancellation is its consequence, not news).
+    private static async Task StopWriterAsync<T>(ChannelWriter<T> channel, CancellationTokenSource cts, Task writerTask)
+    {
+        channel.TryComplete();
+        await cts.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await writerTask.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The original failure is rethrown by the caller.
+        }
     }
 
     private IAsyncEnumerable<Document> FlushParallel(IAsyncEnumerable<Document> current, List<(DocumentStage, StageContext)> parallel, CancellationToken token)
