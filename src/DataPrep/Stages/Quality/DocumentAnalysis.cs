@@ -184,39 +184,13 @@ internal sealed class DocumentAnalysis
         {
             char c;
             bool isSpace;
+            var isHangul = false;
             if (i < span.Length)
             {
                 c = span[i];
-                if (c >= 0xAC00 && c <= 0xD7A3)
-                {
-                    // Hangul syllable: the common case of Korean text, kept on the shortest path.
-                    if (lineStart < 0)
-                    {
-                        lineStart = i;
-                        lineFirstWord = WordCount;
-                        lineSentences = 0;
-                        lineHasLongWord = false;
-                    }
-                    lineEnd = i + 1;
-                    if (wordStart < 0)
-                    {
-                        wordStart = i;
-                    }
-                    wordFlags |= WordFlags.HasLetter | WordFlags.HasHangul;
-                    // Consume the whole run of syllables here; the loop's i++ moves past it.
-                    var runEnd = i + 1;
-                    while (runEnd < span.Length && span[runEnd] >= 0xAC00 && span[runEnd] <= 0xD7A3)
-                    {
-                        runEnd++;
-                    }
-                    hangul += runEnd - i;
-                    i = runEnd - 1;
-                    lineEnd = runEnd;
-                    dotRun = 0;
-                    previousMojibake = false;
-                    continue;
-                }
-                isSpace = c < 0x80 ? c is ' ' or '\n' or '\t' or '\r' or '\f' or '\v' : c is '\u0085' or '\u00A0' or '\u1680' or (>= '\u2000' and <= '\u200A') or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000';
+                // Hangul syllables, the common case of Korean text, skip the white-space test.
+                isHangul = c >= 0xAC00 && c <= 0xD7A3;
+                isSpace = !isHangul && (c < 0x80 ? c is ' ' or '\n' or '\t' or '\r' or '\f' or '\v' : c is '\u0085' or '\u00A0' or '\u1680' or (>= '\u2000' and <= '\u200A') or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000');
             }
             else
             {
@@ -270,6 +244,23 @@ internal sealed class DocumentAnalysis
             if (wordStart < 0)
             {
                 wordStart = i;
+            }
+
+            if (isHangul)
+            {
+                wordFlags |= WordFlags.HasLetter | WordFlags.HasHangul;
+                // Consume the whole run of syllables here; the loop's i++ moves past it.
+                var runEnd = i + 1;
+                while (runEnd < span.Length && span[runEnd] >= 0xAC00 && span[runEnd] <= 0xD7A3)
+                {
+                    runEnd++;
+                }
+                hangul += runEnd - i;
+                i = runEnd - 1;
+                lineEnd = runEnd;
+                dotRun = 0;
+                previousMojibake = false;
+                continue;
             }
 
             if (c < 0x80)
