@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
+using DataPrep.Stats;
 
 namespace DataPrep.Execution;
 
@@ -22,7 +23,7 @@ public static class OrderedParallel
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var threads = options.EffectiveThreads;
-        var inFlight = Channel.CreateBounded<Task<List<Document>>>(new BoundedChannelOptions(threads * options.BatchesInFlightPerThread)
+        var inFlight = Channel.CreateBounded<Task<ProcessedBatch>>(new BoundedChannelOptions(threads * options.BatchesInFlightPerThread)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -37,7 +38,7 @@ public static class OrderedParallel
                     // The reader already cut batches: open (parse) each on a worker along with the stages.
                     await foreach (var records in batched.Batches.WithCancellation(cts.Token).ConfigureAwait(false))
                     {
-                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(batched.Open(records), stages), cts.Token), cts.Token).ConfigureAwait(false);
+                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(() => batched.Open(records), stages), cts.Token), cts.Token).ConfigureAwait(false);
                     }
                     inFlight.Writer.Complete();
                     return;
@@ -51,7 +52,7 @@ public static class OrderedParallel
                     if (batch.Count >= options.BatchDocuments || characters >= options.BatchCharacters)
                     {
                         var full = batch;
-                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(full, stages), cts.Token), cts.Token).ConfigureAwait(false);
+                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(() => full, stages), cts.Token), cts.Token).ConfigureAwait(false);
                         batch = new List<Document>(options.BatchDocuments);
                         characters = 0;
                     }
@@ -59,7 +60,7 @@ public static class OrderedParallel
                 if (batch.Count > 0)
                 {
                     var last = batch;
-                    await inFlight.Writer.WriteAsync(Task.Run(() => Process(last, stages), cts.Token), cts.Token).ConfigureAwait(false);
+                    await inFlight.Writer.WriteAsync(Task.Run(() => Process(() => last, stages), cts.Token), cts.Token).ConfigureAwait(false);
                 }
                 inFlight.Writer.Complete();
             }
@@ -73,7 +74,9 @@ public static class OrderedParallel
         {
             await foreach (var task in inFlight.Reader.ReadAllAsync(cts.Token).ConfigureAwait(false))
             {
-                foreach (var document in await task.ConfigureAwait(false))
+                var batch = await task.ConfigureAwait(false);
+                HeldRejections.Release(batch.Rejections);
+                foreach (var document in batch.Kept)
                 {
                     yield return document;
                 }
@@ -91,6 +94,24 @@ public static class OrderedParallel
             {
                 // Stopping early (an error downstream or cancellation) cancels the producer.
             }
+        }
+    }
+
+    /// <summary>A processed batch: the documents kept, and the rejections made on the way, passed on in batch order.</summary>
+    private readonly record struct ProcessedBatch(List<Document> Kept, List<(IRejectionSink Sink, Rejection Rejection)>? Rejections);
+
+    private static ProcessedBatch Process(Func<IReadOnlyList<Document>> open, IReadOnlyList<(DocumentStage Stage, StageContext Context)> stages)
+    {
+        HeldRejections.Begin();
+        try
+        {
+            var kept = Process(open(), stages);
+            return new ProcessedBatch(kept, HeldRejections.End());
+        }
+        catch
+        {
+            HeldRejections.End();
+            throw;
         }
     }
 

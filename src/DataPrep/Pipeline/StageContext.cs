@@ -58,7 +58,7 @@ public sealed class StageContext
         var reason = verdict.Reason ?? throw new ArgumentException("A keep verdict is not a rejection.", nameof(verdict));
         Stats.Increment(StageStats.DocsRejected);
         Stats.Increment(StageStats.RejectedPrefix + reason.Code);
-        Rejections.Reject(new Rejection(StageId, reason, document.Id, document.Source, verdict.Detail, verdict.DuplicateOf, document));
+        Execution.HeldRejections.Send(Rejections, new Rejection(StageId, reason, document.Id, document.Source, verdict.Detail, verdict.DuplicateOf, document));
     }
 
     /// <summary>The work folder, created on first use.</summary>

@@ -42,6 +42,32 @@ public class BlockOutputTests
     private static byte[][] OutputFiles(string output) =>
         Directory.GetFiles(output, "rank-*.jsonl*").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
 
+    [Fact]
+    public async Task TheRejectsFileIsIdenticalForOneAndFourThreads()
+    {
+        // Bad lines are parsed and short documents rejected on worker threads; the rejects still follow input order.
+        var folder = TestPaths.NewTempDirectory();
+        var input = MakeCorpusInput(folder);
+        string Rejects(string output) => string.Concat(Directory.GetFiles(Path.Combine(output, "rejected")).Order(StringComparer.Ordinal)
+            .Select(f => new StreamReader(new GZipStream(File.OpenRead(f), CompressionMode.Decompress)).ReadToEnd()));
+        var outputs = new List<string>();
+        foreach (var threads in new[] { 1, 4 })
+        {
+            var output = Path.Combine(folder, $"t{threads}");
+            await new PipelineBuilder()
+                .ReadFrom(new InputOptions { Path = [input] })
+                .Add(new NormalizeStage(new NormalizeOptions()))
+                .Add(new DataPrep.Stages.Quality.GopherQualityFilter(new DataPrep.Stages.Quality.GopherQualityOptions()))
+                .WithExecution(new ExecutionOptions { Threads = threads, BatchDocuments = 16 })
+                .WriteTo(new OutputOptions { Path = output })
+                .Build().RunAsync();
+            outputs.Add(Rejects(output));
+        }
+        Assert.Contains("input.malformed_json", outputs[0]);
+        Assert.Contains("quality.gopher.", outputs[0]);
+        Assert.Equal(outputs[0], outputs[1]);
+    }
+
     [Theory]
     [InlineData(OutputCompression.Gzip)]
     [InlineData(OutputCompression.Zstd)]

@@ -59,7 +59,7 @@ public sealed class InputContext
         Stage.Stats.Increment(StageStats.DocsIn);
         Stage.Stats.Increment(StageStats.DocsRejected);
         Stage.Stats.Increment(StageStats.RejectedPrefix + reason.Code);
-        Stage.Rejections.Reject(new Rejection(InputReasons.StageId, reason, source.ToString(), source, detail));
+        Execution.HeldRejections.Send(Stage.Rejections, new Rejection(InputReasons.StageId, reason, source.ToString(), source, detail));
         // The first few problems of each kind are logged; all of them are in rejected/ and the stats.
         var seen = _logged.AddOrUpdate(reason.Code, 1, static (_, n) => n + 1);
         if (seen <= LoggedPerReason)
