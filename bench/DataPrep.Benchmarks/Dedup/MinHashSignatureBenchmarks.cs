@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using DataPrep.Stages.Dedup.MinHash;
 
@@ -36,7 +34,7 @@ public class MinHashSignatureBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _texts = Load(BenchPaths.Corpus(Corpus), 4_000_000);
+        _texts = BenchCorpus.Texts(Corpus, 4_000_000);
         Utf8Bytes = _texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
         Console.WriteLine($"// {Corpus}: {_texts.Length} docs, {Utf8Bytes} UTF-8 bytes per invocation");
         _hasher = new MinHasher(Permutations, 1);
@@ -49,9 +47,9 @@ public class MinHashSignatureBenchmarks
             var seconds = new List<double>();
             for (var i = 0; i < 40; i++)
             {
-                var before = Quality.ThreadCpuClock.Seconds();
+                var before = ThreadCpuClock.Seconds();
                 pass();
-                seconds.Add(Quality.ThreadCpuClock.Seconds() - before);
+                seconds.Add(ThreadCpuClock.Seconds() - before);
             }
             seconds.Sort();
             Console.WriteLine($"// {Corpus} {Unit} {name}: {Utf8Bytes / 1e6 / seconds[0]:0.0} MB per CPU-second (best of 40 passes, " +
@@ -83,20 +81,5 @@ public class MinHashSignatureBenchmarks
             check ^= (uint)count;
         }
         return check;
-    }
-
-    internal static string[] Load(string path, long maxBytes)
-    {
-        var texts = new List<string>();
-        long bytes = 0;
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
-        while (bytes < maxBytes && reader.ReadLine() is { } line)
-        {
-            using var json = JsonDocument.Parse(line);
-            var text = json.RootElement.GetProperty("text").GetString() ?? "";
-            texts.Add(text);
-            bytes += Encoding.UTF8.GetByteCount(text);
-        }
-        return [.. texts];
     }
 }

@@ -1,29 +1,11 @@
-using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
 
 namespace DataPrep.Benchmarks.Pii;
 
-/// <summary>Loads shared corpus texts and builds hostile inputs for the PII benchmarks.</summary>
+/// <summary>Sizes texts and builds hostile inputs for the PII benchmarks.</summary>
 public static class PiiCorpus
 {
     /// <summary>The text field of up to <paramref name="limit"/> records of a gzipped JSONL corpus.</summary>
-    public static List<string> Texts(string fileName, int limit = int.MaxValue)
-    {
-        var texts = new List<string>();
-        using var file = File.OpenRead(BenchPaths.Corpus(fileName));
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        while (texts.Count < limit && reader.ReadLine() is { } line)
-        {
-            using var json = JsonDocument.Parse(line);
-            if (json.RootElement.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
-            {
-                texts.Add(text.GetString()!);
-            }
-        }
-        return texts;
-    }
 
     /// <summary>UTF-8 size of the texts, what MB/s figures are computed from.</summary>
     public static long Utf8Bytes(IEnumerable<string> texts) => texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));

@@ -28,7 +28,7 @@ public class PiiScrubBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _texts = PiiCorpus.Texts(Corpus, Corpus.StartsWith("ko-wiki", StringComparison.Ordinal) ? 40_000 : int.MaxValue).ToArray();
+        _texts = BenchCorpus.Texts(Corpus, limit: Corpus.StartsWith("ko-wiki", StringComparison.Ordinal) ? 40_000 : int.MaxValue);
         _documents = _texts.Select((t, i) => new Document(i.ToString(System.Globalization.CultureInfo.InvariantCulture), t)).ToArray();
         _context = new StageContext(_stage.Id, ShardSpec.Single);
         _bytes = PiiCorpus.Utf8Bytes(_texts);

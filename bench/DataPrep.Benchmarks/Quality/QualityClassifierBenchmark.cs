@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
@@ -36,10 +34,10 @@ public class QualityClassifierBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _documents = Load(BenchPaths.Corpus(Corpus), MaxBytes);
+        _documents = BenchCorpus.Read(Corpus, MaxBytes);
         TextMegabytes = _documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Text)) / 1e6;
-        var good = Load(BenchPaths.Corpus("ko-petitions.jsonl.gz"), 2_000_000).Take(800);
-        var bad = Load(BenchPaths.Corpus("ko-wiki.jsonl.gz"), 4_000_000).Where(d => !d.Text.Trim().Contains('\n', StringComparison.Ordinal)).Take(800);
+        var good = BenchCorpus.Read("ko-petitions.jsonl.gz", 2_000_000).Take(800);
+        var bad = BenchCorpus.Read("ko-wiki.jsonl.gz", 4_000_000).Where(d => !d.Text.Trim().Contains('\n', StringComparison.Ordinal)).Take(800);
         var (model, metrics) = QualityClassifierTrainer.Train(good, bad, new QualityClassifierTrainingOptions { Epochs = 2 });
         _stage = new QualityClassifierFilter(new QualityClassifierOptions { Threshold = 0.5 }, model);
         _context = new StageContext(_stage.Id, ShardSpec.Single);
@@ -73,21 +71,5 @@ public class QualityClassifierBenchmark
         }
         _cpuSeconds += ThreadCpuClock.Seconds() - start;
         return kept;
-    }
-
-    private static List<Document> Load(string path, long maxBytes)
-    {
-        var documents = new List<Document>();
-        using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var reader = new StreamReader(stream);
-        long bytes = 0;
-        while (bytes < maxBytes && reader.ReadLine() is { } line)
-        {
-            using var json = JsonDocument.Parse(line);
-            var text = json.RootElement.GetProperty("text").GetString() ?? "";
-            bytes += Encoding.UTF8.GetByteCount(text);
-            documents.Add(new Document(json.RootElement.GetProperty("id").ToString(), text));
-        }
-        return documents;
     }
 }

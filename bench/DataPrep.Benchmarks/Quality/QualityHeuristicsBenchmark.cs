@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
@@ -42,7 +40,7 @@ public class QualityHeuristicsBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _documents = Load(BenchPaths.Corpus(Corpus));
+        _documents = BenchCorpus.Read(Corpus, MaxBytes);
         var bytes = _documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Text));
         TextMegabytes = bytes / 1e6;
         Console.WriteLine($"// {Corpus}: {_documents.Count} documents, {TextMegabytes:F2} MB of UTF-8 text per operation");
@@ -106,21 +104,5 @@ public class QualityHeuristicsBenchmark
         }
         _cpuSeconds += ThreadCpuClock.Seconds() - start;
         return kept;
-    }
-
-    private static List<Document> Load(string path)
-    {
-        var documents = new List<Document>();
-        using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var reader = new StreamReader(stream);
-        long bytes = 0;
-        while (bytes < MaxBytes && reader.ReadLine() is { } line)
-        {
-            using var json = JsonDocument.Parse(line);
-            var text = json.RootElement.GetProperty("text").GetString() ?? "";
-            documents.Add(new Document(json.RootElement.GetProperty("id").ToString(), text));
-            bytes += Encoding.UTF8.GetByteCount(text);
-        }
-        return documents;
     }
 }

@@ -1,9 +1,6 @@
-using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using DataPrep.Benchmarks.Quality;
 using DataPrep.Stages.Tokenization;
 
 namespace DataPrep.Benchmarks.Tokenization;
@@ -40,7 +37,7 @@ public class TokenizerSinglePassBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var all = Read(BenchPaths.Corpus("ko-nsmc-reviews.jsonl.gz"));
+        var all = BenchCorpus.Texts("ko-nsmc-reviews.jsonl.gz");
         _warmUp = all[..WarmUpDocuments];
         _unseen = all[WarmUpDocuments..];
         _megabytes = _unseen.Sum(d => (long)Encoding.UTF8.GetByteCount(d)) / 1e6;
@@ -95,17 +92,5 @@ public class TokenizerSinglePassBenchmarks
             "llama3" or "qwen3" => HuggingFaceTokenizer.Load(Path.Combine(spec, "tokenizer.json")),
             _ => TokenizerFactory.Create(spec),
         };
-    }
-
-    private static string[] Read(string path)
-    {
-        var documents = new List<string>();
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
-        while (reader.ReadLine() is { } line)
-        {
-            using var json = JsonDocument.Parse(line);
-            documents.Add(json.RootElement.GetProperty("text").GetString() ?? "");
-        }
-        return [.. documents];
     }
 }

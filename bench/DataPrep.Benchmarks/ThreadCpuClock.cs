@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace DataPrep.Benchmarks.Quality;
+namespace DataPrep.Benchmarks;
 
 /// <summary>
 /// CPU time of the calling thread (Linux <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>). The benchmark
