@@ -7,13 +7,13 @@ namespace DataPrep.Execution;
 /// them on when the batch's turn comes: the rejects file then follows input order, not thread timing.
 /// Outside a batch (sequential stages, code using stages directly) rejections go straight to their sink.
 /// </summary>
-public static class HeldRejections
+internal static class HeldRejections
 {
     [ThreadStatic]
     private static List<(IRejectionSink Sink, Rejection Rejection)>? t_held;
 
     /// <summary>Sends <paramref name="rejection"/> to <paramref name="sink"/>, or holds it when a batch is being processed on this thread.</summary>
-    public static void Send(IRejectionSink sink, Rejection rejection)
+    internal static void Send(IRejectionSink sink, Rejection rejection)
     {
         ArgumentNullException.ThrowIfNull(sink);
         if (t_held is { } held)
