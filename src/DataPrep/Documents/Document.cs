@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Unicode;
+using DataPrep.Text;
 
 namespace DataPrep.Documents;
 
@@ -48,7 +48,7 @@ public sealed class Document
     /// <exception cref="ArgumentException"><paramref name="utf8Text"/> is not valid UTF-8.</exception>
     public static Document FromUtf8(string id, ReadOnlyMemory<byte> utf8Text, DocumentMetadata? metadata = null)
     {
-        if (!Utf8.IsValid(utf8Text.Span))
+        if (!Utf8Validation.IsValid(utf8Text.Span))
         {
             throw new ArgumentException("The text is not valid UTF-8.", nameof(utf8Text));
         }
@@ -97,7 +97,7 @@ public sealed class Document
         }
         set
         {
-            if (!Utf8.IsValid(value.Span))
+            if (!Utf8Validation.IsValid(value.Span))
             {
                 throw new ArgumentException("The text is not valid UTF-8.", nameof(value));
             }

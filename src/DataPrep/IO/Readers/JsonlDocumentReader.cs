@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Unicode;
 using DataPrep.Documents;
+using DataPrep.Text;
 
 namespace DataPrep.IO.Readers;
 
@@ -181,7 +181,7 @@ public sealed class JsonlDocumentReader : IDocumentReader
             context.ReportBadRecord(InputReasons.InvalidUtf8, file, lineNumber, $"invalid UTF-8 at byte {FirstInvalidByte(line)}");
             return null;
         }
-        catch (InvalidOperationException) when (!Utf8.IsValid(line))
+        catch (InvalidOperationException) when (!Utf8Validation.IsValid(line))
         {
             // GetString refuses strings that are not UTF-8.
             context.ReportBadRecord(InputReasons.InvalidUtf8, file, lineNumber, $"invalid UTF-8 at byte {FirstInvalidByte(line)}");
@@ -229,7 +229,7 @@ public sealed class JsonlDocumentReader : IDocumentReader
                 reader.Skip();
                 var end = (int)reader.BytesConsumed;
                 var raw = line[start..end];
-                if (!Utf8.IsValid(raw))
+                if (!Utf8Validation.IsValid(raw))
                 {
                     throw new InvalidUtf8Exception();
                 }

@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using DataPrep.Documents;
+using DataPrep.Text;
 
 namespace DataPrep.IO.Readers;
 
@@ -93,7 +93,7 @@ internal static class JsonlLineParser
                 {
                     id = Encoding.UTF8.GetString(value);
                 }
-                else if (Utf8.IsValid(name))
+                else if (Utf8Validation.IsValid(name))
                 {
                     metadata.Set(Encoding.UTF8.GetString(name), Encoding.UTF8.GetString(value));
                 }
@@ -104,7 +104,7 @@ internal static class JsonlLineParser
             }
             else
             {
-                if (isText || (!isId && !Utf8.IsValid(name)))
+                if (isText || (!isId && !Utf8Validation.IsValid(name)))
                 {
                     return false;
                 }
@@ -169,7 +169,7 @@ internal static class JsonlLineParser
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
                 reader.Skip();
                 var raw = rest[..(int)reader.BytesConsumed];
-                if (!Utf8.IsValid(raw))
+                if (!Utf8Validation.IsValid(raw))
                 {
                     throw new InvalidOperationException("invalid UTF-8");
                 }
@@ -194,7 +194,7 @@ internal static class JsonlLineParser
         {
             value = line.Slice(start, stop);
             pos = start + stop + 1;
-            return Utf8.IsValid(value);
+            return Utf8Validation.IsValid(value);
         }
         var scratch = t_scratch;
         if (scratch is null || scratch.Length < line.Length - start)
@@ -261,7 +261,7 @@ internal static class JsonlLineParser
         }
         value = scratch.AsSpan(0, length);
         pos = at + 1;
-        return Utf8.IsValid(value);
+        return Utf8Validation.IsValid(value);
     }
 
     private static bool TryReadHex(ReadOnlySpan<byte> line, int at, out int value)

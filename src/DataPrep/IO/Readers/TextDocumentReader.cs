@@ -1,5 +1,5 @@
-using System.Text.Unicode;
 using DataPrep.Documents;
+using DataPrep.Text;
 
 namespace DataPrep.IO.Readers;
 
@@ -52,7 +52,7 @@ public sealed class TextDocumentReader : IDocumentReader
         {
             span = span[3..];
         }
-        if (!Utf8.IsValid(span))
+        if (!Utf8Validation.IsValid(span))
         {
             context.ReportBadRecord(InputReasons.InvalidUtf8, file, 1, $"invalid UTF-8 at byte {JsonlDocumentReader.FirstInvalidByte(span)}");
             return null;
