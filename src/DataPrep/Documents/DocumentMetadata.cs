@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 
 namespace DataPrep.Documents;
 
@@ -8,6 +9,10 @@ namespace DataPrep.Documents;
 /// or <see cref="RawJson"/> for nested input values that are carried through unchanged.
 /// Insertion order is kept so written documents keep the input's field order.
 /// </summary>
+/// <remarks>
+/// String values read from JSONL stay in their input form until a caller reads them (<see cref="JsonEscapedString"/>):
+/// the writers copy them out as they came in. Every public member sees ordinary strings.
+/// </remarks>
 public sealed class DocumentMetadata : IEnumerable<KeyValuePair<string, object?>>
 {
     private readonly List<KeyValuePair<string, object?>> _items = new(4);
@@ -38,19 +43,49 @@ public sealed class DocumentMetadata : IEnumerable<KeyValuePair<string, object?>
         _items.Add(new(key, value));
     }
 
+    /// <summary>Sets a string field read from JSON, still escaped (checked by the reader to be valid UTF-8 and JSON).</summary>
+    internal void SetEscapedString(string key, ReadOnlyMemory<byte> escaped)
+    {
+        var value = new JsonEscapedString(escaped);
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (string.Equals(_items[i].Key, key, StringComparison.Ordinal))
+            {
+                _items[i] = new(key, value);
+                return;
+            }
+        }
+        _items.Add(new(key, value));
+    }
+
+    /// <summary>The fields as stored, string values possibly still escaped: for writers, which copy those bytes.</summary>
+    internal ReadOnlySpan<KeyValuePair<string, object?>> Entries => CollectionsMarshal.AsSpan(_items);
+
     /// <summary>Looks a field up by name.</summary>
     public bool TryGetValue(string key, out object? value)
     {
-        foreach (var item in _items)
+        for (var i = 0; i < _items.Count; i++)
         {
-            if (string.Equals(item.Key, key, StringComparison.Ordinal))
+            if (string.Equals(_items[i].Key, key, StringComparison.Ordinal))
             {
-                value = item.Value;
+                value = Materialise(i);
                 return true;
             }
         }
         value = null;
         return false;
+    }
+
+    // Decodes an escaped string value once, keeping the string for later readers.
+    private object? Materialise(int index)
+    {
+        var value = _items[index].Value;
+        if (value is JsonEscapedString escaped)
+        {
+            value = escaped.Decode();
+            _items[index] = new(_items[index].Key, value);
+        }
+        return value;
     }
 
     /// <summary>The field as a string when it is one; otherwise <c>null</c>.</summary>
@@ -84,7 +119,14 @@ public sealed class DocumentMetadata : IEnumerable<KeyValuePair<string, object?>
     }
 
     /// <inheritdoc />
-    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _items.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+    {
+        for (var i = 0; i < _items.Count; i++)
+        {
+            Materialise(i);
+        }
+        return _items.GetEnumerator();
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -51,6 +51,9 @@ public class JsonlLineParserTests
         """{"text": "a" "b": 1}""",
         """{"text": "big", "n": 123456789012345678901234567890}""",
         """{"text": "한국어 본문", "제목": "메타데이터"}""",
+        """{"text": "metadata escapes", "title": "say \"hi\" \\ \/ \n \u00e9 \uD83D\uDE00", "url": "http:\/\/x", "e": ""}""",
+        """{"text": "a bad escape in metadata", "title": "\q"}""",
+        """{"text": "a lone surrogate in metadata", "title": "\udc00"}""",
     };
 
     [Theory]
@@ -86,6 +89,28 @@ public class JsonlLineParserTests
         var (document, sink) = Parse(Encoding.UTF8.GetBytes("""{"text": "half \ud83d pair"}"""), full: false);
         Assert.Null(document);
         Assert.Equal("input.invalid_utf8", Assert.Single(sink.Items).Reason.Code);
+    }
+
+    [Fact]
+    public void MetadataStringsAreWrittenBackAsTheyCameAndReadBackAsTheSameStrings()
+    {
+        var line = Encoding.UTF8.GetBytes("""{"id": "m1", "text": "본문", "title": "say \"hi\" \u00e9 \uD83D\uDE00 \/", "url": "https://x.kr/a?b=1", "n": 3}""");
+        var (document, _) = Parse(line, full: false);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var writer = new DataPrep.IO.Writers.JsonLineWriter(buffer);
+        writer.StartObject();
+        writer.Property("id", document!.Id);
+        writer.TextProperty("text", document);
+        writer.Metadata(document.Metadata);
+        writer.EndLine();
+        var written = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        // The escapes are copied, not re-encoded: the written line holds the input's own form.
+        Assert.Contains("""\u00e9 \uD83D\uDE00 \/""", written);
+        using var json = System.Text.Json.JsonDocument.Parse(written);
+        Assert.Equal("say \"hi\" é 😀 /", json.RootElement.GetProperty("title").GetString());
+        Assert.Equal("say \"hi\" é 😀 /", document.Metadata.GetString("title"));
+        Assert.Equal("https://x.kr/a?b=1", document.Metadata["url"]);
+        Assert.Equal(3L, document.Metadata["n"]);
     }
 
     [Fact]

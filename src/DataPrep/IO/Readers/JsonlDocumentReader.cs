@@ -105,9 +105,9 @@ public sealed class JsonlDocumentReader : IDocumentReader
     internal static Document? Parse(ReadOnlySpan<byte> line, InputFile file, long lineNumber, InputContext context)
     {
         var source = new DocumentSource(file.DisplayPath, file.Ordinal, lineNumber);
-        if (JsonlLineParser.TryParse(line, context.TextFieldUtf8, context.IdFieldUtf8, out var fastText, out var fastLength, out var fastId, out var fastMetadata))
+        if (JsonlLineParser.TryParse(line, context.TextFieldUtf8, context.IdFieldUtf8, out var fastText, out var fastId, out var fastMetadata))
         {
-            return Document.FromValidUtf8(fastId ?? source.ToString(), fastText.AsMemory(0, fastLength), fastMetadata, source);
+            return Document.FromValidUtf8(fastId ?? source.ToString(), fastText, fastMetadata, source);
         }
         return ParseFull(line, file, lineNumber, context);
     }

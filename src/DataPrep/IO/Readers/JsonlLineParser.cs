@@ -27,16 +27,17 @@ internal static class JsonlLineParser
     private static byte[]? t_scratch;
 
     /// <summary>Parses a well-formed line; false sends it to the full parser.</summary>
+    /// <remarks>The text and the string metadata values (kept escaped, see <see cref="JsonEscapedString"/>) share one
+    /// array the size of the line: one allocation per document for all its strings.</remarks>
     public static bool TryParse(ReadOnlySpan<byte> line, ReadOnlySpan<byte> textField, ReadOnlySpan<byte> idField,
-        out byte[]? text, out int textLength, out string? id, out DocumentMetadata? metadata)
+        out ReadOnlyMemory<byte> text, out string? id, out DocumentMetadata? metadata)
     {
-        text = null;
-        textLength = 0;
+        text = default;
         id = null;
         metadata = null;
         try
         {
-            return TryParseObject(line, textField, idField, ref text, ref textLength, ref id, ref metadata);
+            return TryParseObject(line, textField, idField, ref text, ref id, ref metadata);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -45,7 +46,7 @@ internal static class JsonlLineParser
     }
 
     private static bool TryParseObject(ReadOnlySpan<byte> line, ReadOnlySpan<byte> textField, ReadOnlySpan<byte> idField,
-        ref byte[]? text, ref int textLength, ref string? id, ref DocumentMetadata? metadata)
+        ref ReadOnlyMemory<byte> text, ref string? id, ref DocumentMetadata? metadata)
     {
         var pos = SkipWhiteSpace(line, 0);
         if (pos >= line.Length || line[pos] != '{')
@@ -53,6 +54,10 @@ internal static class JsonlLineParser
             return false;
         }
         metadata = new DocumentMetadata();
+        // The unescaped text is no longer than its JSON form, and the other strings are copied as they are: all fit.
+        var strings = new byte[line.Length];
+        var stored = 0;
+        var hasText = false;
         pos = SkipWhiteSpace(line, pos + 1);
         while (true)
         {
@@ -80,22 +85,28 @@ internal static class JsonlLineParser
             var isId = !isText && name.SequenceEqual(idField);
             if (line[pos] == '"')
             {
+                var open = pos;
                 if (!TryReadString(line, ref pos, out var value))
                 {
                     return false;
                 }
                 if (isText)
                 {
-                    text = value.ToArray();
-                    textLength = value.Length;
+                    value.CopyTo(strings.AsSpan(stored));
+                    text = strings.AsMemory(stored, value.Length);
+                    stored += value.Length;
+                    hasText = true;
                 }
                 else if (isId)
                 {
                     id = Encoding.UTF8.GetString(value);
                 }
-                else if (Utf8Validation.IsValid(name))
+                else if (PropertyNames.TryGet(name, out var key))
                 {
-                    metadata.Set(Encoding.UTF8.GetString(name), Encoding.UTF8.GetString(value));
+                    var escaped = line[(open + 1)..(pos - 1)];
+                    escaped.CopyTo(strings.AsSpan(stored));
+                    metadata.SetEscapedString(key, strings.AsMemory(stored, escaped.Length));
+                    stored += escaped.Length;
                 }
                 else
                 {
@@ -104,7 +115,8 @@ internal static class JsonlLineParser
             }
             else
             {
-                if (isText || (!isId && !Utf8Validation.IsValid(name)))
+                string? key = null;
+                if (isText || (!isId && !PropertyNames.TryGet(name, out key)))
                 {
                     return false;
                 }
@@ -124,7 +136,7 @@ internal static class JsonlLineParser
                 }
                 else
                 {
-                    metadata.Set(Encoding.UTF8.GetString(name), ReadValue(ref reader, line[pos..]));
+                    metadata.Set(key!, ReadValue(ref reader, line[pos..]));
                 }
                 pos += (int)reader.BytesConsumed;
             }
@@ -142,7 +154,7 @@ internal static class JsonlLineParser
             {
                 return false;
             }
-            return text is not null && SkipWhiteSpace(line, pos + 1) == line.Length;
+            return hasText && SkipWhiteSpace(line, pos + 1) == line.Length;
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class JsonLineWriter
     /// <summary>Writes every metadata field as a property, skipping the given names.</summary>
     public void Metadata(DocumentMetadata metadata, string? skip1 = null, string? skip2 = null)
     {
-        foreach (var (key, value) in metadata)
+        foreach (var (key, value) in metadata.Entries)
         {
             if (key != skip1 && key != skip2)
             {
@@ -143,6 +143,12 @@ public sealed class JsonLineWriter
                 break;
             case RawJson raw:
                 Raw(raw.Utf8Json.Span);
+                break;
+            case JsonEscapedString escaped:
+                // A string from the input, copied as it came: its escapes are valid JSON already.
+                Raw("\""u8);
+                Raw(escaped.Escaped.Span);
+                Raw("\""u8);
                 break;
             default:
                 String(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
