@@ -65,28 +65,41 @@ public static class Nfc
         ref var start = ref MemoryMarshal.GetReference(utf8);
         while (i < utf8.Length)
         {
-            // 64 bytes at a time: ASCII, U+0080-U+02FF and continuation bytes are below 0xCC; precomposed Hangul
-            // (U+AC00-U+D77F) starts with 0xEB or 0xEC, or with 0xEA followed by 0xB0 or more, or 0xED followed by less than 0x9E.
+            // 64 bytes at a time, each byte judged with the two after it (a lead byte and its continuation bytes).
+            // Accepted: bytes below 0xCC (ASCII, U+0080-U+02FF, continuation bytes), and the lead bytes of these
+            // three-byte ranges: U+2010-U+2027 (E2 80 90-A7: dashes, quotes, ellipsis), U+3000-U+3029 (E3 80 80-A9),
+            // U+3040-U+307F and U+30C0-U+30FF (E3 81, E3 83: kana, without the voicing marks U+3099-U+309A),
+            // U+3100-U+3FFF (E3 84-BF: bopomofo, compatibility jamo, enclosed and squared forms, CJK extension A),
+            // U+4000-U+9FFF (E4-E9: CJK), U+AC00-U+D77F (EA B0-, EB, EC, ED -9D: Hangul syllables) and
+            // U+FF00-U+FF5E (EF BC, EF BD 80-9E: full-width forms). None of them decomposes or combines under NFC.
             if (Vector512.IsHardwareAccelerated)
             {
-                var cc = Vector512.Create((byte)0xCC);
-                var eb = Vector512.Create((byte)0xEB);
-                var two = Vector512.Create((byte)2);
-                var ea = Vector512.Create((byte)0xEA);
-                var ed = Vector512.Create((byte)0xED);
-                var b0 = Vector512.Create((byte)0xB0);
-                var x9e = Vector512.Create((byte)0x9E);
-                for (; i + Vector512<byte>.Count + 1 <= utf8.Length; i += Vector512<byte>.Count)
+                for (; i + Vector512<byte>.Count + 2 <= utf8.Length; i += Vector512<byte>.Count)
                 {
                     var bytes = Vector512.LoadUnsafe(ref start, (nuint)i);
                     var next = Vector512.LoadUnsafe(ref start, (nuint)i + 1);
-                    var ok = Vector512.LessThan(bytes, cc)
-                        | Vector512.LessThan(bytes - eb, two)
-                        | (Vector512.Equals(bytes, ea) & Vector512.GreaterThanOrEqual(next, b0))
-                        | (Vector512.Equals(bytes, ed) & Vector512.LessThan(next, x9e));
+                    var next2 = Vector512.LoadUnsafe(ref start, (nuint)i + 2);
+                    var ok = Vector512.LessThan(bytes, Vector512.Create((byte)0xCC))
+                        | Vector512.LessThan(bytes - Vector512.Create((byte)0xE4), Vector512.Create((byte)6))
+                        | Vector512.LessThan(bytes - Vector512.Create((byte)0xEB), Vector512.Create((byte)2))
+                        | (Vector512.Equals(bytes, Vector512.Create((byte)0xEA)) & Vector512.GreaterThanOrEqual(next, Vector512.Create((byte)0xB0)))
+                        | (Vector512.Equals(bytes, Vector512.Create((byte)0xED)) & Vector512.LessThan(next, Vector512.Create((byte)0x9E)));
                     if (!Vector512.EqualsAll(ok, Vector512<byte>.AllBitsSet))
                     {
-                        break;
+                        var e2 = Vector512.Equals(bytes, Vector512.Create((byte)0xE2)) & Vector512.Equals(next, Vector512.Create((byte)0x80))
+                            & Vector512.LessThan(next2 - Vector512.Create((byte)0x90), Vector512.Create((byte)0x18));
+                        var e3 = Vector512.Equals(bytes, Vector512.Create((byte)0xE3))
+                            & (Vector512.GreaterThanOrEqual(next, Vector512.Create((byte)0x84))
+                                | Vector512.Equals(next, Vector512.Create((byte)0x81))
+                                | Vector512.Equals(next, Vector512.Create((byte)0x83))
+                                | (Vector512.Equals(next, Vector512.Create((byte)0x80)) & Vector512.LessThan(next2, Vector512.Create((byte)0xAA))));
+                        var ef = Vector512.Equals(bytes, Vector512.Create((byte)0xEF))
+                            & (Vector512.Equals(next, Vector512.Create((byte)0xBC))
+                                | (Vector512.Equals(next, Vector512.Create((byte)0xBD)) & Vector512.LessThan(next2, Vector512.Create((byte)0x9F))));
+                        if (!Vector512.EqualsAll(ok | e2 | e3 | ef, Vector512<byte>.AllBitsSet))
+                        {
+                            break;
+                        }
                     }
                 }
                 if (i >= utf8.Length)
@@ -113,18 +126,17 @@ public static class Nfc
         return true;
     }
 
+    // Every range the UTF-8 block test accepts is in here too; the UTF-16 path and the character-by-character rest use it.
     private static bool IsAlwaysNfc(char c) =>
         c < 0x0300
         || (c >= 0xAC00 && c <= 0xD7A3)   // Hangul syllables (a following trailing jamo is not in this list)
-        || (c >= 0x4E00 && c <= 0x9FFF)   // CJK unified ideographs
-        || (c >= 0x3131 && c <= 0x318E)   // compatibility jamo: ㅋㅋ, ㅠㅠ
+        || (c >= 0x3100 && c <= 0x9FFF)   // bopomofo, compatibility jamo (ㅋㅋ, ㅠㅠ), enclosed and squared CJK (㎎, ㎡), CJK ext. A, CJK
         || (c >= 0x3000 && c <= 0x3029)   // CJK punctuation before the combining tone marks
-        || (c >= 0x3041 && c <= 0x3096)   // hiragana before the combining voicing marks
+        || (c >= 0x3040 && c <= 0x3098)   // hiragana before the combining voicing marks
         || (c >= 0x30A0 && c <= 0x30FF)   // katakana
         || (c >= 0x2010 && c <= 0x2027)   // dashes, quotes, bullets, ellipsis
         || (c >= 0x2030 && c <= 0x205E)
-        || (c >= 0xFF01 && c <= 0xFF5E)   // full-width forms change only under NFKC
+        || (c >= 0xFF00 && c <= 0xFF5E)   // full-width forms change only under NFKC
         || (c >= 0x2100 && c <= 0x2BFF    // letterlike, number forms, arrows, math, technical, enclosed, box, shapes, symbols, dingbats
-            && c is not ('\u2126' or '\u212A' or '\u212B' or '\u2329' or '\u232A' or '\u2ADC')) // Ohm, Kelvin, Angstrom, angle brackets, forking decompose
-        || (c >= 0x3200 && c <= 0x33FF);  // enclosed CJK and CJK compatibility (㎎, ㎡): compatibility forms change only under NFKC
+            && c is not ('\u2126' or '\u212A' or '\u212B' or '\u2329' or '\u232A' or '\u2ADC')); // Ohm, Kelvin, Angstrom, angle brackets, forking decompose
 }
