@@ -28,15 +28,15 @@ public sealed class StageStats
     /// <summary>Prefix of per-reason rejection counters: <c>rejected.&lt;code&gt;</c>.</summary>
     public const string RejectedPrefix = "rejected.";
 
-    private readonly ConcurrentDictionary<string, StrongBox> _counters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StripedCounter> _counters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Distribution> _distributions = new(StringComparer.Ordinal);
-    private long _elapsedTicks;
+    private readonly StripedCounter _elapsedTicks = new();
 
-    // The counters every stage moves for every document are plain fields: no dictionary lookup on the hot path.
-    private long _docsIn;
-    private long _docsOut;
-    private long _bytesIn;
-    private long _bytesOut;
+    // The counters every stage moves for every document are fields: no dictionary lookup on the hot path.
+    private readonly StripedCounter _docsIn = new();
+    private readonly StripedCounter _docsOut = new();
+    private readonly StripedCounter _bytesIn = new();
+    private readonly StripedCounter _bytesOut = new();
 
     /// <summary>Creates empty stats for a stage.</summary>
     public StageStats(string stageId) => StageId = stageId;
@@ -45,20 +45,20 @@ public sealed class StageStats
     public string StageId { get; }
 
     /// <summary>Time spent inside the stage (summed over threads, so it can exceed wall time).</summary>
-    public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _elapsedTicks));
+    public TimeSpan Elapsed => TimeSpan.FromTicks(_elapsedTicks.Value);
 
     /// <summary>Counts one document entering the stage.</summary>
     public void CountIn(long utf8Bytes)
     {
-        Interlocked.Increment(ref _docsIn);
-        Interlocked.Add(ref _bytesIn, utf8Bytes);
+        _docsIn.Add(1);
+        _bytesIn.Add(utf8Bytes);
     }
 
     /// <summary>Counts one document leaving the stage.</summary>
     public void CountOut(long utf8Bytes)
     {
-        Interlocked.Increment(ref _docsOut);
-        Interlocked.Add(ref _bytesOut, utf8Bytes);
+        _docsOut.Add(1);
+        _bytesOut.Add(utf8Bytes);
     }
 
     /// <summary>Adds to a counter.</summary>
@@ -66,13 +66,12 @@ public sealed class StageStats
     {
         switch (key)
         {
-            case DocsIn: Interlocked.Add(ref _docsIn, by); return;
-            case DocsOut: Interlocked.Add(ref _docsOut, by); return;
-            case BytesIn: Interlocked.Add(ref _bytesIn, by); return;
-            case BytesOut: Interlocked.Add(ref _bytesOut, by); return;
+            case DocsIn: _docsIn.Add(by); return;
+            case DocsOut: _docsOut.Add(by); return;
+            case BytesIn: _bytesIn.Add(by); return;
+            case BytesOut: _bytesOut.Add(by); return;
         }
-        var box = _counters.GetOrAdd(key, static _ => new StrongBox());
-        Interlocked.Add(ref box.Value, by);
+        _counters.GetOrAdd(key, static _ => new StripedCounter()).Add(by);
     }
 
     /// <summary>Records one value of a distribution (count/sum/min/max).</summary>
@@ -86,11 +85,11 @@ public sealed class StageStats
     /// <summary>Reads a counter (0 when never incremented).</summary>
     public long Get(string key) => key switch
     {
-        DocsIn => Interlocked.Read(ref _docsIn),
-        DocsOut => Interlocked.Read(ref _docsOut),
-        BytesIn => Interlocked.Read(ref _bytesIn),
-        BytesOut => Interlocked.Read(ref _bytesOut),
-        _ => _counters.TryGetValue(key, out var box) ? Interlocked.Read(ref box.Value) : 0,
+        DocsIn => _docsIn.Value,
+        DocsOut => _docsOut.Value,
+        BytesIn => _bytesIn.Value,
+        BytesOut => _bytesOut.Value,
+        _ => _counters.TryGetValue(key, out var counter) ? counter.Value : 0,
     };
 
     /// <summary>Reads a distribution, or <c>null</c> when never observed.</summary>
@@ -98,7 +97,7 @@ public sealed class StageStats
 
     /// <summary>All counters, sorted by key.</summary>
     public IReadOnlyList<KeyValuePair<string, long>> Counters =>
-        _counters.Select(kv => new KeyValuePair<string, long>(kv.Key, Interlocked.Read(ref kv.Value.Value)))
+        _counters.Select(kv => new KeyValuePair<string, long>(kv.Key, kv.Value.Value))
             .Concat(new[] { DocsIn, DocsOut, BytesIn, BytesOut }.Select(k => new KeyValuePair<string, long>(k, Get(k))).Where(kv => kv.Value != 0))
             .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
 
@@ -112,7 +111,7 @@ public sealed class StageStats
             .ToDictionary(kv => kv.Key[RejectedPrefix.Length..], kv => kv.Value, StringComparer.Ordinal);
 
     /// <summary>Adds elapsed time measured by the caller.</summary>
-    public void AddElapsed(TimeSpan elapsed) => Interlocked.Add(ref _elapsedTicks, elapsed.Ticks);
+    public void AddElapsed(TimeSpan elapsed) => _elapsedTicks.Add(elapsed.Ticks);
 
     /// <summary>Starts a timer whose disposal adds the elapsed time to this stage.</summary>
     public TimingScope Time() => new(this, Stopwatch.GetTimestamp());
@@ -145,10 +144,5 @@ public sealed class StageStats
 
         /// <inheritdoc />
         public void Dispose() => _stats.AddElapsed(Stopwatch.GetElapsedTime(_start));
-    }
-
-    private sealed class StrongBox
-    {
-        public long Value;
     }
 }
