@@ -2,7 +2,8 @@
 # End-to-end throughput of a recipe over the shared corpora (read in place), with peak memory.
 #   bench/throughput.sh CONFIG [INPUT...]       default input: every ../shared/corpora/*.jsonl.gz
 # Prints one Markdown table row: config, input MB (UTF-8 text), docs, seconds, MB/s, MB/s per core, docs/s, peak RSS
-# (and the peak of its anonymous part: heap and buffers, without memory-mapped work files).
+# (and the peak of its anonymous part: heap and buffers, without memory-mapped work files), and the CPU seconds used.
+# Seconds are the whole process, start-up included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 config=${1:?usage: bench/throughput.sh CONFIG [INPUT...]}
@@ -11,10 +12,19 @@ inputs=("$@")
 if [ ${#inputs[@]} -eq 0 ]; then
   inputs=(../shared/corpora/*.jsonl.gz)
 fi
-dotnet build -c Release src/DataPrep.Cli -v quiet -nologo >/dev/null
+# The same build `dotnet tool install` gives on linux-x64: ReadyToRun. BENCH_APP=jit measures the plain `dotnet build`
+# output instead (what `dotnet run` runs), to see what precompilation changes.
+if [ "${BENCH_APP:-r2r}" = jit ]; then
+  dotnet build -c Release src/DataPrep.Cli -v quiet -nologo >/dev/null
+  app=src/DataPrep.Cli/bin/Release/net10.0/DataPrep.Cli.dll
+else
+  dotnet publish src/DataPrep.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o artifacts/bench-app -v quiet -nologo >/dev/null
+  app=artifacts/bench-app/DataPrep.Cli.dll
+fi
 out=$(mktemp -d /tmp/dataprep-bench.XXXXXX)
 cores=$(nproc)
-/usr/bin/time -f "%e %M" -o "$out/time" dotnet src/DataPrep.Cli/bin/Release/net10.0/DataPrep.Cli.dll run "$config" \
+/usr/bin/time -f "%e %M %U %S" -o "$out/time" dotnet "$app" run "$config" \
   --input "${inputs[@]}" --output "$out/run" --log-level Warning >/dev/null &
 timer=$!
 # Peak RSS counts the pages of memory-mapped work files (MinHash signatures), which the kernel can drop at any time;
@@ -29,13 +39,13 @@ while kill -0 "$timer" 2>/dev/null; do
   sleep 0.2
 done
 wait "$timer"
-read -r seconds peak_kb < "$out/time"
-python3 - "$out/run/stats.json" "$seconds" "$peak_kb" "$cores" "$config" "$anon_kb" <<'PY'
+read -r seconds peak_kb user_s sys_s < "$out/time"
+python3 - "$out/run/stats.json" "$seconds" "$peak_kb" "$cores" "$config" "$anon_kb" "$user_s" "$sys_s" <<'PY'
 import json, sys
 stats = json.load(open(sys.argv[1])); seconds = float(sys.argv[2]); peak = int(sys.argv[3]) / 1024; cores = int(sys.argv[4])
-anon = int(sys.argv[6]) / 1024
+anon = int(sys.argv[6]) / 1024; cpu = float(sys.argv[7]) + float(sys.argv[8])
 inp = next(s for s in stats["stages"] if s["id"] == "input" and "pass" not in s)
 mb = inp["counters"].get("bytes.in", 0) / 1e6; docs = stats["documents"]["read"]
-print(f"| {sys.argv[5]} | {mb:.1f} | {docs:,} | {seconds:.1f} | {mb/seconds:.1f} | {mb/seconds/cores:.1f} | {docs/seconds:,.0f} | {peak:.0f} MiB ({anon:.0f} MiB anonymous) | kept {stats['documents']['kept']:,} |")
+print(f"| {sys.argv[5]} | {mb:.1f} | {docs:,} | {seconds:.1f} | {mb/seconds:.1f} | {mb/seconds/cores:.1f} | {docs/seconds:,.0f} | {peak:.0f} MiB ({anon:.0f} MiB anonymous) | kept {stats['documents']['kept']:,} | {cpu:.1f} CPU-s |")
 PY
 rm -rf "$out"
