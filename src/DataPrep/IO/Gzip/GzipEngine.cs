@@ -81,29 +81,23 @@ public sealed class GzipEngine
     private static GzipEngine Choose()
     {
         var asked = (Environment.GetEnvironmentVariable(EnvironmentVariable) ?? "auto").Trim().ToLowerInvariant();
-        switch (asked)
+        if (asked == "zlib")
         {
-            case "zlib":
-                return Zlib;
-            case "isal":
-            case "isa-l":
-            case "auto":
-            case "":
-                var (isal, problem) = s_isal.Value;
-                if (isal is not null)
-                {
-                    return isal;
-                }
-                var engine = new GzipEngine(Zlib.Name, null, $"ISA-L not used: {problem}");
-                if (asked == "isal" || asked == "isa-l")
-                {
-                    Log.Warning("{Variable} asks for ISA-L but gzip runs on zlib: {Problem}", EnvironmentVariable, problem);
-                }
-                return engine;
-            default:
-                Log.Warning("{Variable}={Value} is not zlib, isal or auto; choosing automatically", EnvironmentVariable, asked.Length > 16 ? asked[..16] : asked);
-                return s_isal.Value.Isal ?? Zlib;
+            return Zlib;
         }
+        var note = asked is "auto" or "" or "isal" or "isa-l"
+            ? null
+            : $"{EnvironmentVariable}={(asked.Length > 16 ? asked[..16] : asked)} is not zlib, isal or auto, so chosen automatically";
+        var (isal, problem) = s_isal.Value;
+        if (isal is not null)
+        {
+            return note is null ? isal : new GzipEngine(isal.Name, isal.Isal, note);
+        }
+        if (asked is "isal" or "isa-l")
+        {
+            Log.Warning("{Variable} asks for ISA-L but gzip runs on zlib: {Problem}", EnvironmentVariable, problem);
+        }
+        return new GzipEngine(Zlib.Name, null, note is null ? $"ISA-L not used: {problem}" : $"{note}; ISA-L not used: {problem}");
     }
 
     private static (GzipEngine?, string?) LoadIsal()
