@@ -173,6 +173,25 @@ public class GzipEngineTests
 
     [Theory]
     [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
+    public void HeadersWithEveryOptionalFieldAndNamesLongerThanTheInputBufferAreSkipped(string engine)
+    {
+        var data = KoWiki.Value.AsSpan(0, 20_000).ToArray();
+        var plain = ZlibMember(data);
+        // FEXTRA (60 KB), FNAME and FCOMMENT (300 KB each) and FHCRC, then the deflate data and trailer of a normal member.
+        var header = new List<byte> { 0x1F, 0x8B, 8, 4 | 8 | 16 | 2, 0, 0, 0, 0, 0, 0xFF, 0x60, 0xEA };
+        header.AddRange(Enumerable.Repeat((byte)'x', 0xEA60));
+        header.AddRange(Enumerable.Repeat((byte)'n', 300_000));
+        header.Add(0);
+        header.AddRange(Enumerable.Repeat((byte)'c', 300_000));
+        header.AddRange(new byte[] { 0, 0x12, 0x34 });
+        var file = header.Concat(plain[10..]).Concat(EngineMember(engine, data)).Concat(header).Concat(plain[10..]).ToArray();
+        byte[] expected = [.. data, .. data, .. data];
+        Assert.Equal(expected, Inflate(engine, file));
+        Assert.Equal(expected, Inflate(engine, file, readSize: 5, fileChunk: 997));
+    }
+
+    [Theory]
+    [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
     public void OneByteReadsOneByteFileChunksAndHugeReadsGiveTheSameBytes(string engine)
     {
         var data = EnWiki.Value.AsSpan(0, 300_000).ToArray();

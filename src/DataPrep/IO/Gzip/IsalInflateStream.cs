@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
 namespace DataPrep.IO.Gzip;
@@ -9,8 +10,11 @@ namespace DataPrep.IO.Gzip;
 /// another member throw <see cref="InvalidDataException"/>; only a file ending exactly after a member ends cleanly.
 /// </summary>
 /// <remarks>
-/// ISA-L parses each member's header and checks its trailer itself (<c>crc_flag = ISAL_GZIP</c>); when a member is
-/// finished it leaves the bytes after the trailer unread in <c>next_in</c>/<c>avail_in</c>, where the next member begins.
+/// Member headers are parsed here; ISA-L inflates the deflate data and checks the trailer's CRC-32 and length
+/// (<c>crc_flag = ISAL_GZIP_NO_HDR_VER</c>). Its own header parser (<c>ISAL_GZIP</c>) is not used: in 2.30, without a
+/// caller-owned header struct it forgets the header flags when a header spans two calls, so a long file name or an
+/// extra field followed by a name that straddles an input buffer would be read as deflate data. When a member is
+/// finished ISA-L leaves the bytes after the trailer unread in <c>next_in</c>/<c>avail_in</c>: the next member.
 /// </remarks>
 internal sealed unsafe class IsalInflateStream : Stream
 {
@@ -98,16 +102,83 @@ internal sealed unsafe class IsalInflateStream : Stream
         }
     }
 
-    // A new member continues from wherever the last one's trailer ended.
+    // Reads a member header (at least one byte is pending) and sets ISA-L up for the deflate data after it.
     private void StartMember()
     {
+        Require(10, "fixed part");
+        var header = new ReadOnlySpan<byte>(NextIn, 10);
+        if (header[0] != 0x1F || header[1] != 0x8B || header[2] != 8)
+        {
+            throw new InvalidDataException($"not a gzip member header after {_total} decompressed bytes");
+        }
+        var flags = header[3];
+        Skip(10);
+        if ((flags & 4) != 0)
+        {
+            Require(2, "extra field length");
+            var extra = BinaryPrimitives.ReadUInt16LittleEndian(new ReadOnlySpan<byte>(NextIn, 2));
+            Skip(2);
+            while (extra > 0)
+            {
+                Require(1, "extra field");
+                var n = (int)Math.Min(extra, AvailIn);
+                Skip(n);
+                extra -= (ushort)n;
+            }
+        }
+        if ((flags & 8) != 0)
+        {
+            SkipZeroTerminated("file name");
+        }
+        if ((flags & 16) != 0)
+        {
+            SkipZeroTerminated("comment");
+        }
+        if ((flags & 2) != 0)
+        {
+            Require(2, "header CRC");
+            Skip(2);
+        }
         var next = NextIn;
         var available = AvailIn;
         _isal.InflateInit(_state);
-        IsalLibrary.Field<uint>(_state, IsalLibrary.ICrcFlag) = IsalLibrary.IsalGzip;
+        IsalLibrary.Field<uint>(_state, IsalLibrary.ICrcFlag) = IsalLibrary.IsalGzipNoHeaderVerify;
         NextIn = next;
         AvailIn = available;
         _inMember = true;
+    }
+
+    private void Require(int count, string what)
+    {
+        while (AvailIn < count)
+        {
+            if (!Fill())
+            {
+                throw new InvalidDataException($"gzip data ends inside a member header ({what}) after {_total} bytes");
+            }
+        }
+    }
+
+    private void Skip(int count)
+    {
+        NextIn += count;
+        AvailIn -= (uint)count;
+    }
+
+    private void SkipZeroTerminated(string what)
+    {
+        while (true)
+        {
+            Require(1, what);
+            var pending = new ReadOnlySpan<byte>(NextIn, (int)AvailIn);
+            var zero = pending.IndexOf((byte)0);
+            if (zero >= 0)
+            {
+                Skip(zero + 1);
+                return;
+            }
+            Skip(pending.Length);
+        }
     }
 
     private void FinishMember()

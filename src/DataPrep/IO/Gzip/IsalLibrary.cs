@@ -42,7 +42,7 @@ internal sealed unsafe class IsalLibrary
     public const int ICrcFlag = 21172;
 
     public const int IgzipGzip = 1;          // IGZIP_GZIP (deflate side)
-    public const int IsalGzip = 1;           // ISAL_GZIP (inflate side)
+    public const int IsalGzipNoHeaderVerify = 6; // ISAL_GZIP_NO_HDR_VER: raw deflate, then check the gzip trailer
     public const int CompOk = 0;             // COMP_OK
     public const int StatelessOverflow = -1; // STATELESS_OVERFLOW
     public const int DecompOk = 0;           // ISAL_DECOMP_OK
