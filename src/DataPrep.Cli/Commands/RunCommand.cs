@@ -84,6 +84,7 @@ internal static class RunCommand
                 }
                 log.Information("Running {Config}: {Stages} stages, {Phases} phase(s), shard {Shard}", loaded.Source, pipeline.Stages.Count,
                     pipeline.Phases.Count, shard?.ToString() ?? $"all of {world}");
+                log.Information("gzip engine: {GzipEngine}", DataPrep.IO.Gzip.GzipEngine.Current.ToString());
                 var stats = await RunWithProgressAsync(pipeline, shard, world, console, log, cancellationToken);
                 Summary.Print(stats, console);
                 if (!stats.Reconciled)

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using DataPrep.IO.Gzip;
 using ZstdSharp;
 
 namespace DataPrep.IO;
@@ -10,13 +11,14 @@ public static class CompressedStreams
 
     /// <summary>Opens <paramref name="path"/> for reading, decompressing by extension. gzip files may hold several
     /// members (bgzip, pigz, DataPrep's own block-compressed output); a truncated or damaged gzip file makes the
-    /// stream throw <see cref="InvalidDataException"/> instead of ending quietly.</summary>
+    /// stream throw <see cref="InvalidDataException"/> instead of ending quietly. gzip goes through
+    /// <see cref="GzipEngine.Current"/> (ISA-L when it loads, else zlib).</summary>
     public static Stream OpenRead(string path)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
         if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
-            return new GzipMemberStream(file);
+            return GzipEngine.Active.OpenRead(file);
         }
         if (path.EndsWith(".zst", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".zstd", StringComparison.OrdinalIgnoreCase))
         {

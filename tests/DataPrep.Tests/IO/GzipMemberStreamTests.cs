@@ -39,9 +39,11 @@ public class GzipMemberStreamTests
         return path;
     }
 
-    [Fact]
-    public void MultiMemberGzipIsReadToItsEnd()
+    [Theory]
+    [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
+    public void MultiMemberGzipIsReadToItsEnd(string engine)
     {
+        using var _ = GzipEngines.Use(engine);
         var path = WriteMembers(Gzip(Lines(0, 2000)), Gzip(Lines(2000, 3000)));
         var (documents, rejections) = Read(path);
         Assert.Empty(rejections.Items);
@@ -50,18 +52,22 @@ public class GzipMemberStreamTests
         Assert.Equal(5000, documents[^1].Source.Record);
     }
 
-    [Fact]
-    public void ManySmallMembersAsBgzipWritesThemAreReadInOrder()
+    [Theory]
+    [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
+    public void ManySmallMembersAsBgzipWritesThemAreReadInOrder(string engine)
     {
+        using var _ = GzipEngines.Use(engine);
         var members = Enumerable.Range(0, 300).Select(i => Gzip(Lines(i * 10, 10))).ToArray();
         var (documents, rejections) = Read(WriteMembers(members));
         Assert.Empty(rejections.Items);
         Assert.Equal(Enumerable.Range(0, 3000).Select(i => $"d{i}"), documents.Select(d => d.Id));
     }
 
-    [Fact]
-    public void MemberHeaderWithExtraFieldAndFileNameIsSkipped()
+    [Theory]
+    [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
+    public void MemberHeaderWithExtraFieldAndFileNameIsSkipped(string engine)
     {
+        using var _ = GzipEngines.Use(engine);
         // A bgzip-style header: FEXTRA with a 6-byte "BC" subfield, and FNAME.
         var plain = Gzip(Lines(0, 50));
         var header = new List<byte> { 0x1F, 0x8B, 8, 4 | 8, 0, 0, 0, 0, 0, 0xFF, 6, 0, (byte)'B', (byte)'C', 2, 0, 0, 0 };
@@ -73,12 +79,17 @@ public class GzipMemberStreamTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
-    [InlineData(8)]
-    [InlineData(5000)]
-    public void MultiMemberGzipCutShortIsReportedAsTruncated(int cutFromEnd)
+    [InlineData("zlib", 1)]
+    [InlineData("zlib", 4)]
+    [InlineData("zlib", 8)]
+    [InlineData("zlib", 5000)]
+    [InlineData("isal", 1)]
+    [InlineData("isal", 4)]
+    [InlineData("isal", 8)]
+    [InlineData("isal", 5000)]
+    public void MultiMemberGzipCutShortIsReportedAsTruncated(string engine, int cutFromEnd)
     {
+        using var _ = GzipEngines.Use(engine);
         var second = Gzip(Lines(2000, 3000));
         var path = WriteMembers(Gzip(Lines(0, 2000)), second[..^cutFromEnd]);
         var (documents, rejections) = Read(path);
@@ -86,27 +97,33 @@ public class GzipMemberStreamTests
         Assert.Equal("input.truncated", Assert.Single(rejections.Items).Reason.Code);
     }
 
-    [Fact]
-    public void MultiMemberGzipCutInsideTheSecondHeaderIsReportedAsTruncated()
+    [Theory]
+    [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
+    public void MultiMemberGzipCutInsideTheSecondHeaderIsReportedAsTruncated(string engine)
     {
+        using var _ = GzipEngines.Use(engine);
         var path = WriteMembers(Gzip(Lines(0, 2000)), Gzip(Lines(2000, 10))[..5]);
         var (documents, rejections) = Read(path);
         Assert.Equal(2000, documents.Count);
         Assert.Equal("input.truncated", Assert.Single(rejections.Items).Reason.Code);
     }
 
-    [Fact]
-    public void DamagedCrcIsReportedAsTruncatedOrCorrupt()
+    [Theory]
+    [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
+    public void DamagedCrcIsReportedAsTruncatedOrCorrupt(string engine)
     {
+        using var _ = GzipEngines.Use(engine);
         var member = Gzip(Lines(0, 100));
         member[^8] ^= 0x55;
         var (_, rejections) = Read(WriteMembers(member));
         Assert.Equal("input.truncated", Assert.Single(rejections.Items).Reason.Code);
     }
 
-    [Fact]
-    public void DecompressedBytesEqualWhatWasCompressed()
+    [Theory]
+    [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
+    public void DecompressedBytesEqualWhatWasCompressed(string engine)
     {
+        using var _ = GzipEngines.Use(engine);
         var data = Lines(0, 20_000);
         var path = WriteMembers(Gzip(data[..100_000]), Gzip(data[100_000..]));
         using var stream = CompressedStreams.OpenRead(path);

@@ -19,11 +19,13 @@ public class JsonlDocumentReaderTests
     }
 
     [Theory]
-    [InlineData("docs.jsonl")]
-    [InlineData("docs.jsonl.gz")]
-    [InlineData("docs.jsonl.zst")]
-    public void ReadsPlainAndCompressedJsonlKeepingMetadata(string name)
+    [InlineData("docs.jsonl", "zlib")]
+    [InlineData("docs.jsonl.gz", "zlib")]
+    [InlineData("docs.jsonl.gz", "isal")]
+    [InlineData("docs.jsonl.zst", "zlib")]
+    public void ReadsPlainAndCompressedJsonlKeepingMetadata(string name, string engine)
     {
+        using var _ = GzipEngines.Use(engine);
         var folder = TestPaths.NewTempDirectory();
         var path = TestFiles.WriteJsonl(folder, name, [
             """{"id": "a", "text": "안녕하세요", "url": "https://example.kr/1", "n": 3, "score": 0.5, "ok": true, "nested": {"x": [1, 2]}, "none": null}""",
@@ -107,10 +109,12 @@ public class JsonlDocumentReaderTests
     }
 
     [Theory]
-    [InlineData("cut.jsonl.gz")]
-    [InlineData("cut.jsonl.zst")]
-    public void TruncatedCompressedFileIsReportedAfterTheDocumentsBeforeTheDamage(string name)
+    [InlineData("cut.jsonl.gz", "zlib")]
+    [InlineData("cut.jsonl.gz", "isal")]
+    [InlineData("cut.jsonl.zst", "zlib")]
+    public void TruncatedCompressedFileIsReportedAfterTheDocumentsBeforeTheDamage(string name, string engine)
     {
+        using var _ = GzipEngines.Use(engine);
         var folder = TestPaths.NewTempDirectory();
         var random = new Random(7);
         var records = Enumerable.Range(0, 3000).Select(i => (object)new { id = $"d{i}", text = $"document {i} {random.NextInt64()} {random.NextInt64()}" }).ToList();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 using DataPrep.Documents;
+using DataPrep.IO.Gzip;
 
 namespace DataPrep.IO.Writers;
 
@@ -144,14 +145,7 @@ public sealed class JsonlDocumentWriter : IBlockDocumentWriter
         switch (_compression)
         {
             case OutputCompression.Gzip:
-            {
-                using var output = new PooledBufferStream(json.Length / 2 + 4096);
-                using (var gzip = new GZipStream(output, _level, leaveOpen: true))
-                {
-                    gzip.Write(json);
-                }
-                return output.Detach(json.Length, documents);
-            }
+                return GzipMemberCompressor.Compress(json, _level, documents);
             case OutputCompression.Zstd:
             {
                 var bound = ZstdSharp.Compressor.GetCompressBound(json.Length);
