@@ -121,8 +121,10 @@ public static class OrderedParallel
         foreach (var document in batch)
         {
             var alive = true;
-            foreach (var (stage, context) in stages)
+            // Indexed, not foreach: an interface's enumerator is a new object per document.
+            for (var s = 0; s < stages.Count; s++)
             {
+                var (stage, context) = stages[s];
                 try
                 {
                     alive = stage.Process(document, context);

@@ -134,7 +134,7 @@ public sealed class GzipEngine
             {
                 isal.CopyTo(viaIsal);
             }
-            System.Buffers.ArrayPool<byte>.Shared.Return(member);
+            BlockBuffers.Pool.Return(member);
             return viaZlib.ToArray().AsSpan().SequenceEqual(sample) && viaIsal.ToArray().AsSpan().SequenceEqual(sample)
                 ? null
                 : "self-check round trip differs";

@@ -48,9 +48,9 @@ internal static unsafe class GzipMemberCompressor
             return null;
         }
         // Stored blocks, ISA-L's fallback for incompressible input: 5 bytes per 64 KiB, gzip header and trailer.
-        var buffer = ArrayPool<byte>.Shared.Rent(data.Length + data.Length / 8192 + 1024);
+        var buffer = BlockBuffers.Pool.Rent(data.Length + data.Length / 8192 + 1024);
         var levelBuffer = IsalLibrary.LevelBufferSize(level);
-        var state = (byte*)NativeMemory.AlignedAlloc((nuint)(IsalLibrary.ZStreamSize + levelBuffer), 64);
+        var state = RentState(IsalLibrary.ZStreamSize + levelBuffer);
         try
         {
             isal.DeflateStatelessInit(state);
@@ -82,9 +82,39 @@ internal static unsafe class GzipMemberCompressor
         }
         finally
         {
+            ReturnState(state, IsalLibrary.ZStreamSize + levelBuffer);
+        }
+        BlockBuffers.Pool.Return(buffer);
+        return null;
+    }
+
+    // The stream state and level buffer (a few hundred KiB) are kept for the next member: allocated per member, they
+    // came from fresh pages each time (the allocator maps blocks that large), one page fault per 4 KiB touched.
+    private static readonly System.Collections.Concurrent.ConcurrentBag<(nint State, int Size)> States = [];
+
+    private static byte* RentState(int size)
+    {
+        while (States.TryTake(out var kept))
+        {
+            if (kept.Size == size)
+            {
+                return (byte*)kept.State;
+            }
+            NativeMemory.AlignedFree((void*)kept.State);
+        }
+        return (byte*)NativeMemory.AlignedAlloc((nuint)size, 64);
+    }
+
+    // At most one state per processor is kept; the rest are freed.
+    private static void ReturnState(byte* state, int size)
+    {
+        if (States.Count < Environment.ProcessorCount)
+        {
+            States.Add(((nint)state, size));
+        }
+        else
+        {
             NativeMemory.AlignedFree(state);
         }
-        ArrayPool<byte>.Shared.Return(buffer);
-        return null;
     }
 }

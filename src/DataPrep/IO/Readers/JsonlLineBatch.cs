@@ -23,7 +23,7 @@ internal sealed class JsonlLineBatch : RecordBatch
         _context = context;
         _ends = new int[maxLines];
         _lineNumbers = new long[maxLines];
-        _buffer = ArrayPool<byte>.Shared.Rent(initialBytes);
+        _buffer = BlockBuffers.Pool.Rent(initialBytes);
     }
 
     /// <summary>Lines held.</summary>
@@ -41,9 +41,9 @@ internal sealed class JsonlLineBatch : RecordBatch
         var buffer = _buffer!;
         if (buffer.Length - _length < line.Length)
         {
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, _length + line.Length));
+            var bigger = BlockBuffers.Pool.Rent(Math.Max(buffer.Length * 2, _length + line.Length));
             buffer.AsSpan(0, _length).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(buffer);
+            BlockBuffers.Pool.Return(buffer);
             _buffer = buffer = bigger;
         }
         line.CopyTo(buffer.AsSpan(_length));
@@ -75,7 +75,7 @@ internal sealed class JsonlLineBatch : RecordBatch
         finally
         {
             _buffer = null;
-            ArrayPool<byte>.Shared.Return(buffer);
+            BlockBuffers.Pool.Return(buffer);
         }
         return documents;
     }

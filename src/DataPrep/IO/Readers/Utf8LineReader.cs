@@ -21,7 +21,7 @@ internal sealed class Utf8LineReader : IDisposable
     {
         _stream = stream;
         _maxLineBytes = maxLineBytes;
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxLineBytes + 1, 1 << 20) + ChunkSize);
+        _buffer = BlockBuffers.Pool.Rent(Math.Min(maxLineBytes + 1, 1 << 20) + ChunkSize);
     }
 
     /// <summary>1-based number of the line last returned.</summary>
@@ -101,9 +101,9 @@ internal sealed class Utf8LineReader : IDisposable
         }
         if (_buffer.Length - _end < ChunkSize)
         {
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _end + ChunkSize));
+            var bigger = BlockBuffers.Pool.Rent(Math.Max(_buffer.Length * 2, _end + ChunkSize));
             _buffer.AsSpan(0, _end).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            BlockBuffers.Pool.Return(_buffer);
             _buffer = bigger;
         }
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
@@ -144,7 +144,7 @@ internal sealed class Utf8LineReader : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
+        BlockBuffers.Pool.Return(_buffer);
         _buffer = [];
         _stream.Dispose();
     }

@@ -38,7 +38,7 @@ public sealed class EncodedBlock
         if (_buffer is { } buffer)
         {
             _buffer = null;
-            ArrayPool<byte>.Shared.Return(buffer);
+            BlockBuffers.Pool.Return(buffer);
         }
     }
 }

@@ -149,14 +149,14 @@ public sealed class JsonlDocumentWriter : IBlockDocumentWriter
             case OutputCompression.Zstd:
             {
                 var bound = ZstdSharp.Compressor.GetCompressBound(json.Length);
-                var buffer = ArrayPool<byte>.Shared.Rent(bound);
+                var buffer = BlockBuffers.Pool.Rent(bound);
                 using var compressor = new ZstdSharp.Compressor(CompressedStreams.ZstdLevel(_level));
                 var length = compressor.Wrap(json, buffer);
                 return new EncodedBlock(buffer, length, json.Length, documents);
             }
             default:
             {
-                var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(json.Length, 1));
+                var buffer = BlockBuffers.Pool.Rent(Math.Max(json.Length, 1));
                 json.CopyTo(buffer);
                 return new EncodedBlock(buffer, json.Length, json.Length, documents);
             }

@@ -5,7 +5,7 @@ namespace DataPrep.IO.Writers;
 /// <summary>A write-only stream into a pooled buffer, so compressing a block allocates no array of its own.</summary>
 internal sealed class PooledBufferStream(int initialCapacity) : Stream
 {
-    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
+    private byte[]? _buffer = BlockBuffers.Pool.Rent(initialCapacity);
     private int _length;
 
     public override bool CanRead => false;
@@ -21,9 +21,9 @@ internal sealed class PooledBufferStream(int initialCapacity) : Stream
         var current = _buffer ?? throw new ObjectDisposedException(nameof(PooledBufferStream));
         if (current.Length - _length < buffer.Length)
         {
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(current.Length * 2, _length + buffer.Length));
+            var bigger = BlockBuffers.Pool.Rent(Math.Max(current.Length * 2, _length + buffer.Length));
             current.AsSpan(0, _length).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(current);
+            BlockBuffers.Pool.Return(current);
             _buffer = current = bigger;
         }
         buffer.CopyTo(current.AsSpan(_length));
@@ -51,7 +51,7 @@ internal sealed class PooledBufferStream(int initialCapacity) : Stream
         if (_buffer is { } buffer)
         {
             _buffer = null;
-            ArrayPool<byte>.Shared.Return(buffer);
+            BlockBuffers.Pool.Return(buffer);
         }
         base.Dispose(disposing);
     }
