@@ -107,8 +107,39 @@ public sealed class JsonLineWriter
             Raw(","u8);
         }
         _first = false;
-        String(name);
-        Raw(":"u8);
+        Raw(EncodedName(name));
+    }
+
+    // Every line repeats the same few property names: each is escaped and encoded once per thread. Readers hand out the
+    // same string instance for a name, so the reference test almost always settles it.
+    [ThreadStatic]
+    private static (string Name, byte[] Json)[]? t_names;
+
+    [ThreadStatic]
+    private static int t_nextName;
+
+    private ReadOnlySpan<byte> EncodedName(string name)
+    {
+        var names = t_names ??= new (string, byte[])[32];
+        foreach (var (known, json) in names)
+        {
+            if (known is null)
+            {
+                break;
+            }
+            if (ReferenceEquals(known, name) || string.Equals(known, name, StringComparison.Ordinal))
+            {
+                return json;
+            }
+        }
+        var scratch = new ArrayBufferWriter<byte>(name.Length * 3 + 8);
+        var writer = new JsonLineWriter(scratch);
+        writer.String(name);
+        writer.Raw(":"u8);
+        var encoded = scratch.WrittenSpan.ToArray();
+        names[t_nextName] = (name, encoded);
+        t_nextName = (t_nextName + 1) % names.Length;
+        return encoded;
     }
 
     private void Value(object? value)
