@@ -23,4 +23,18 @@ internal static class CliLogging
         }
         return configuration.CreateLogger();
     }
+
+    /// <summary>Makes <paramref name="logger"/> Serilog's global logger until disposed: the library reports process-wide
+    /// events (the gzip engine falling back to zlib) through it, with no run logger at hand.</summary>
+    public static IDisposable UseAsGlobal(Serilog.ILogger logger)
+    {
+        var previous = Serilog.Log.Logger;
+        Serilog.Log.Logger = logger;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(Serilog.ILogger previous) : IDisposable
+    {
+        public void Dispose() => Serilog.Log.Logger = previous;
+    }
 }

@@ -31,6 +31,7 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var log = CliLogging.Create(console.Error, parse.GetValue(logLevel), parse.GetValue(logFile), parse.GetValue(logJson));
+            using var global = CliLogging.UseAsGlobal(log);
             var loaded = CommonOptions.LoadConfig(parse.GetValue(config)!, console);
             if (loaded is null)
             {
