@@ -2,7 +2,8 @@
 # End-to-end throughput of a recipe over the shared corpora (read in place), with peak memory.
 #   bench/throughput.sh CONFIG [INPUT...]       default input: every ../shared/corpora/*.jsonl.gz
 # Prints one Markdown table row: config, input MB (UTF-8 text), docs, seconds, MB/s, MB/s per core, docs/s, peak RSS
-# (and the peak of its anonymous part: heap and buffers, without memory-mapped work files), and the CPU seconds used.
+# (and the peak of its anonymous part: heap and buffers, without memory-mapped work files), the CPU seconds used (and MB of
+# text per CPU second), and the share of the machine's time the hypervisor gave to other guests during the run.
 # Seconds are the whole process, start-up included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,9 @@ else
 fi
 out=$(mktemp -d /tmp/dataprep-bench.XXXXXX)
 cores=$(nproc)
+# On a virtual machine the host may run other guests on our cores ("steal" in /proc/stat): wall time then grows while
+# CPU seconds do not. The share of steal during the run is printed so figures from different moments can be compared.
+read -r _ s_user s_nice s_sys s_idle s_wait s_irq s_soft s_steal _ < /proc/stat
 /usr/bin/time -f "%e %M %U %S" -o "$out/time" dotnet "$app" run "$config" \
   --input "${inputs[@]}" --output "$out/run" --log-level Warning >/dev/null &
 timer=$!
@@ -39,13 +43,16 @@ while kill -0 "$timer" 2>/dev/null; do
   sleep 0.2
 done
 wait "$timer"
+read -r _ e_user e_nice e_sys e_idle e_wait e_irq e_soft e_steal _ < /proc/stat
+total=$(( (e_user + e_nice + e_sys + e_idle + e_wait + e_irq + e_soft + e_steal) - (s_user + s_nice + s_sys + s_idle + s_wait + s_irq + s_soft + s_steal) ))
+steal_pct=$(( total > 0 ? 100 * (e_steal - s_steal) / total : 0 ))
 read -r seconds peak_kb user_s sys_s < "$out/time"
-python3 - "$out/run/stats.json" "$seconds" "$peak_kb" "$cores" "$config" "$anon_kb" "$user_s" "$sys_s" <<'PY'
+python3 - "$out/run/stats.json" "$seconds" "$peak_kb" "$cores" "$config" "$anon_kb" "$user_s" "$sys_s" "$steal_pct" <<'PY'
 import json, sys
 stats = json.load(open(sys.argv[1])); seconds = float(sys.argv[2]); peak = int(sys.argv[3]) / 1024; cores = int(sys.argv[4])
 anon = int(sys.argv[6]) / 1024; cpu = float(sys.argv[7]) + float(sys.argv[8])
 inp = next(s for s in stats["stages"] if s["id"] == "input" and "pass" not in s)
 mb = inp["counters"].get("bytes.in", 0) / 1e6; docs = stats["documents"]["read"]
-print(f"| {sys.argv[5]} | {mb:.1f} | {docs:,} | {seconds:.1f} | {mb/seconds:.1f} | {mb/seconds/cores:.1f} | {docs/seconds:,.0f} | {peak:.0f} MiB ({anon:.0f} MiB anonymous) | kept {stats['documents']['kept']:,} | {cpu:.1f} CPU-s |")
+print(f"| {sys.argv[5]} | {mb:.1f} | {docs:,} | {seconds:.1f} | {mb/seconds:.1f} | {mb/seconds/cores:.1f} | {docs/seconds:,.0f} | {peak:.0f} MiB ({anon:.0f} MiB anonymous) | kept {stats['documents']['kept']:,} | {cpu:.1f} CPU-s, {mb/cpu:.0f} MB/CPU-s | steal {sys.argv[9]}% |")
 PY
 rm -rf "$out"
