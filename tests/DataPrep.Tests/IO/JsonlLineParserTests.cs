@@ -53,6 +53,8 @@ public class JsonlLineParserTests
         """{"text": "한국어 본문", "제목": "메타데이터"}""",
         """{"text": "metadata escapes", "title": "say \"hi\" \\ \/ \n \u00e9 \uD83D\uDE00", "url": "http:\/\/x", "e": ""}""",
         """{"text": "a bad escape in metadata", "title": "\q"}""",
+        """{"title": "before \"text\"", "url": "u", "text": "after metadata:\n\t\u00e9 \uD83D\uDE00 end", "z": 1}""",
+        """{"title": "before", "text": ""}""",
         """{"text": "a lone surrogate in metadata", "title": "\udc00"}""",
     };
 

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using DataPrep.Documents;
@@ -86,13 +88,17 @@ internal static class JsonlLineParser
             if (line[pos] == '"')
             {
                 var open = pos;
-                if (!TryReadString(line, ref pos, out var value))
+                if (!TryReadString(line, ref pos, isText ? strings.AsSpan(stored) : default, out var value))
                 {
                     return false;
                 }
                 if (isText)
                 {
-                    value.CopyTo(strings.AsSpan(stored));
+                    // Text with escapes is already unescaped in place; text without is still a slice of the line.
+                    if (!value.IsEmpty && !Unsafe.AreSame(ref MemoryMarshal.GetReference(value), ref strings[stored]))
+                    {
+                        value.CopyTo(strings.AsSpan(stored));
+                    }
                     text = strings.AsMemory(stored, value.Length);
                     stored += value.Length;
                     hasText = true;
@@ -193,7 +199,12 @@ internal static class JsonlLineParser
 
     /// <summary>Reads the string starting at the quote at <paramref name="pos"/>, unescaped and checked to be UTF-8.
     /// <paramref name="value"/> is the line itself when there is no escape, else a thread-local buffer valid until the next call.</summary>
-    private static bool TryReadString(ReadOnlySpan<byte> line, ref int pos, out ReadOnlySpan<byte> value)
+    private static bool TryReadString(ReadOnlySpan<byte> line, ref int pos, out ReadOnlySpan<byte> value) =>
+        TryReadString(line, ref pos, default, out value);
+
+    /// <summary>As above, unescaping into <paramref name="destination"/> (at least as long as the string's JSON form) when
+    /// the string has escapes, so the caller need not copy it again; an empty destination means the thread's scratch buffer.</summary>
+    private static bool TryReadString(ReadOnlySpan<byte> line, ref int pos, Span<byte> destination, out ReadOnlySpan<byte> value)
     {
         value = default;
         var start = pos + 1;
@@ -208,10 +219,14 @@ internal static class JsonlLineParser
             pos = start + stop + 1;
             return Utf8Validation.IsValid(value);
         }
-        var scratch = t_scratch;
-        if (scratch is null || scratch.Length < line.Length - start)
+        var scratch = destination;
+        if (scratch.IsEmpty)
         {
-            t_scratch = scratch = new byte[Math.Max(line.Length - start, 1 << 16)];
+            if (t_scratch is null || t_scratch.Length < line.Length - start)
+            {
+                t_scratch = new byte[Math.Max(line.Length - start, 1 << 16)];
+            }
+            scratch = t_scratch;
         }
         var length = 0;
         var at = start;
@@ -222,7 +237,7 @@ internal static class JsonlLineParser
             {
                 return false;
             }
-            line.Slice(at, run).CopyTo(scratch.AsSpan(length));
+            line.Slice(at, run).CopyTo(scratch[length..]);
             length += run;
             at += run;
             var c = line[at];
@@ -265,13 +280,13 @@ internal static class JsonlLineParser
                     {
                         return false;
                     }
-                    length += new Rune(scalar).EncodeToUtf8(scratch.AsSpan(length));
+                    length += new Rune(scalar).EncodeToUtf8(scratch[length..]);
                     break;
                 default:
                     return false;
             }
         }
-        value = scratch.AsSpan(0, length);
+        value = scratch[..length];
         pos = at + 1;
         return Utf8Validation.IsValid(value);
     }
