@@ -16,7 +16,16 @@ namespace DataPrep.Execution;
 public static class OrderedParallel
 {
     /// <summary>Applies <paramref name="stages"/> (with their contexts) to <paramref name="input"/>.</summary>
-    public static async IAsyncEnumerable<Document> RunAsync(
+    /// <remarks>The result also hands over its documents a batch at a time (<see cref="KeptBatches"/>), which the
+    /// runner's writer takes instead of one document per step.</remarks>
+    public static IAsyncEnumerable<Document> RunAsync(
+        IAsyncEnumerable<Document> input,
+        IReadOnlyList<(DocumentStage Stage, StageContext Context)> stages,
+        ExecutionOptions options,
+        CancellationToken cancellationToken) =>
+        new KeptBatches(RunBatchesAsync(input, stages, options, cancellationToken));
+
+    private static async IAsyncEnumerable<List<Document>> RunBatchesAsync(
         IAsyncEnumerable<Document> input,
         IReadOnlyList<(DocumentStage Stage, StageContext Context)> stages,
         ExecutionOptions options,
@@ -76,9 +85,9 @@ public static class OrderedParallel
             {
                 var batch = await task.ConfigureAwait(false);
                 HeldRejections.Release(batch.Rejections);
-                foreach (var document in batch.Kept)
+                if (batch.Kept.Count > 0)
                 {
-                    yield return document;
+                    yield return batch.Kept;
                 }
             }
             await producer.ConfigureAwait(false);

@@ -330,15 +330,19 @@ public sealed class PipelineRunner
         {
             var batch = new List<Document>(WriterBatch);
             var batchBytes = 0L;
-            await foreach (var document in documents.WithCancellation(cts.Token).ConfigureAwait(false))
+            // Documents arrive a processed batch at a time; blocks are cut by size across them, as if one by one.
+            await foreach (var arrived in KeptBatches.Of(documents, WriterBatch, cts.Token).ConfigureAwait(false))
             {
-                batch.Add(document);
-                batchBytes += document.Utf8Length;
-                if (batchBytes >= writer.BlockBytes || batch.Count >= MaxBlockDocuments)
+                foreach (var document in arrived)
                 {
-                    await inFlight.Writer.WriteAsync(Encode(batch), cts.Token).ConfigureAwait(false);
-                    batch = new List<Document>(WriterBatch);
-                    batchBytes = 0;
+                    batch.Add(document);
+                    batchBytes += document.Utf8Length;
+                    if (batchBytes >= writer.BlockBytes || batch.Count >= MaxBlockDocuments)
+                    {
+                        await inFlight.Writer.WriteAsync(Encode(batch), cts.Token).ConfigureAwait(false);
+                        batch = new List<Document>(WriterBatch);
+                        batchBytes = 0;
+                    }
                 }
                 if (writerTask.IsFaulted)
                 {
