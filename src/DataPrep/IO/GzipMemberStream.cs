@@ -74,38 +74,7 @@ internal sealed class GzipMemberStream : Stream
         {
             return false;
         }
-        if (!_feed.Ensure(10))
-        {
-            throw new InvalidDataException($"gzip data ends inside a member header after {_total} bytes");
-        }
-        var header = _feed.Pending;
-        if (header[0] != 0x1F || header[1] != 0x8B || header[2] != 8)
-        {
-            throw new InvalidDataException($"not a gzip member header after {_total} decompressed bytes");
-        }
-        var flags = header[3];
-        _feed.Skip(10);
-        if ((flags & 4) != 0)
-        {
-            Require(2, "extra field length");
-            var extra = BinaryPrimitives.ReadUInt16LittleEndian(_feed.Pending);
-            _feed.Skip(2);
-            Require(extra, "extra field");
-            _feed.Skip(extra);
-        }
-        if ((flags & 8) != 0)
-        {
-            SkipZeroTerminated("file name");
-        }
-        if ((flags & 16) != 0)
-        {
-            SkipZeroTerminated("comment");
-        }
-        if ((flags & 2) != 0)
-        {
-            Require(2, "header CRC");
-            _feed.Skip(2);
-        }
+        GzipHeader.Skip(_feed, _total);
         _feed.StartMember();
         _member = new DeflateStream(_feed, CompressionMode.Decompress, leaveOpen: true);
         _memberLength = 0;
@@ -130,28 +99,7 @@ internal sealed class GzipMemberStream : Stream
         _member = null;
     }
 
-    private void Require(int count, string what)
-    {
-        if (!_feed.Ensure(count))
-        {
-            throw new InvalidDataException($"gzip data ends inside a member header ({what}) after {_total} bytes");
-        }
-    }
 
-    private void SkipZeroTerminated(string what)
-    {
-        while (true)
-        {
-            Require(1, what);
-            var zero = _feed.Pending.IndexOf((byte)0);
-            if (zero >= 0)
-            {
-                _feed.Skip(zero + 1);
-                return;
-            }
-            _feed.Skip(_feed.Pending.Length);
-        }
-    }
 
     public override void Flush()
     {
@@ -175,7 +123,7 @@ internal sealed class GzipMemberStream : Stream
     /// The compressed bytes, buffered; serves the inflater and remembers what it handed over since the member
     /// began, so the trailer can be found in it afterwards.
     /// </summary>
-    private sealed class Feed(Stream file) : Stream
+    private sealed class Feed(Stream file) : Stream, GzipHeader.ISource
     {
         private readonly byte[] _buffer = new byte[BufferSize * 2];
         private int _start;
@@ -192,6 +140,8 @@ internal sealed class GzipMemberStream : Stream
         public void Skip(int count) => _start += count;
 
         public void StartMember() => _lastServedFrom = -1;
+
+        public bool ReadMore() => Ensure(_end - _start + 1);
 
         /// <summary>Makes at least <paramref name="count"/> bytes pending; false when the file ends first.</summary>
         public bool Ensure(int count)

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
 namespace DataPrep.IO.Gzip;
@@ -16,7 +15,7 @@ namespace DataPrep.IO.Gzip;
 /// extra field followed by a name that straddles an input buffer would be read as deflate data. When a member is
 /// finished ISA-L leaves the bytes after the trailer unread in <c>next_in</c>/<c>avail_in</c>: the next member.
 /// </remarks>
-internal sealed unsafe class IsalInflateStream : Stream
+internal sealed unsafe class IsalInflateStream : Stream, GzipHeader.ISource
 {
     private const int InputSize = 1 << 17;
     private readonly Stream _file;
@@ -105,40 +104,7 @@ internal sealed unsafe class IsalInflateStream : Stream
     // Reads a member header (at least one byte is pending) and sets ISA-L up for the deflate data after it.
     private void StartMember()
     {
-        Require(10, "fixed part");
-        var header = new ReadOnlySpan<byte>(NextIn, 10);
-        if (header[0] != 0x1F || header[1] != 0x8B || header[2] != 8)
-        {
-            throw new InvalidDataException($"not a gzip member header after {_total} decompressed bytes");
-        }
-        var flags = header[3];
-        Skip(10);
-        if ((flags & 4) != 0)
-        {
-            Require(2, "extra field length");
-            var extra = BinaryPrimitives.ReadUInt16LittleEndian(new ReadOnlySpan<byte>(NextIn, 2));
-            Skip(2);
-            while (extra > 0)
-            {
-                Require(1, "extra field");
-                var n = (int)Math.Min(extra, AvailIn);
-                Skip(n);
-                extra -= (ushort)n;
-            }
-        }
-        if ((flags & 8) != 0)
-        {
-            SkipZeroTerminated("file name");
-        }
-        if ((flags & 16) != 0)
-        {
-            SkipZeroTerminated("comment");
-        }
-        if ((flags & 2) != 0)
-        {
-            Require(2, "header CRC");
-            Skip(2);
-        }
+        GzipHeader.Skip(this, _total);
         var next = NextIn;
         var available = AvailIn;
         _isal.InflateInit(_state);
@@ -148,38 +114,17 @@ internal sealed unsafe class IsalInflateStream : Stream
         _inMember = true;
     }
 
-    private void Require(int count, string what)
-    {
-        while (AvailIn < count)
-        {
-            if (!Fill())
-            {
-                throw new InvalidDataException($"gzip data ends inside a member header ({what}) after {_total} bytes");
-            }
-        }
-    }
 
-    private void Skip(int count)
+    ReadOnlySpan<byte> GzipHeader.ISource.Pending => new(NextIn, (int)AvailIn);
+
+    bool GzipHeader.ISource.ReadMore() => Fill();
+
+    void GzipHeader.ISource.Skip(int count)
     {
         NextIn += count;
         AvailIn -= (uint)count;
     }
 
-    private void SkipZeroTerminated(string what)
-    {
-        while (true)
-        {
-            Require(1, what);
-            var pending = new ReadOnlySpan<byte>(NextIn, (int)AvailIn);
-            var zero = pending.IndexOf((byte)0);
-            if (zero >= 0)
-            {
-                Skip(zero + 1);
-                return;
-            }
-            Skip(pending.Length);
-        }
-    }
 
     private void FinishMember()
     {
