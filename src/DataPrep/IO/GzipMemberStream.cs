@@ -99,8 +99,6 @@ internal sealed class GzipMemberStream : Stream
         _member = null;
     }
 
-
-
     public override void Flush()
     {
     }

@@ -114,7 +114,6 @@ internal sealed unsafe class IsalInflateStream : Stream, GzipHeader.ISource
         _inMember = true;
     }
 
-
     ReadOnlySpan<byte> GzipHeader.ISource.Pending => new(NextIn, (int)AvailIn);
 
     bool GzipHeader.ISource.ReadMore() => Fill();
@@ -124,7 +123,6 @@ internal sealed unsafe class IsalInflateStream : Stream, GzipHeader.ISource
         NextIn += count;
         AvailIn -= (uint)count;
     }
-
 
     private void FinishMember()
     {
