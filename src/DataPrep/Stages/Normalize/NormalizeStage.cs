@@ -42,23 +42,9 @@ public sealed class NormalizeStage : TransformStage
     /// </remarks>
     protected override Verdict Evaluate(Document document, StageContext context)
     {
-        if (document.TryGetUtf8Text(out var utf8) && (!_options.Nfc || IsNfc(utf8.Span)))
+        if (document.TryGetUtf8Text(out var utf8) && TryCleanUtf8(utf8, out var result))
         {
-            ReadOnlyMemory<byte> result;
-            bool changed;
-            if (TryTrimOnly(utf8.Span, _options, out var start, out var length))
-            {
-                result = utf8.Slice(start, length);
-                changed = length != utf8.Length;
-            }
-            else
-            {
-                var cleaned = new byte[utf8.Length];
-                result = cleaned.AsMemory(0, CleanInto(utf8.Span, cleaned, _options));
-                // A tab that became a space or a lone CR that became a line break keeps the length.
-                changed = !result.Span.SequenceEqual(utf8.Span);
-            }
-            if (changed)
+            if (result.Length != utf8.Length || !result.Span.SequenceEqual(utf8.Span))
             {
                 document.SetValidUtf8(result);
                 context.Stats.Increment("changed");
@@ -68,13 +54,37 @@ public sealed class NormalizeStage : TransformStage
         return base.Evaluate(document, context);
     }
 
-    // Most text passes the byte-level test; the rest is decoded into a pooled buffer for the platform's check.
-    private static bool IsNfc(ReadOnlySpan<byte> utf8)
+    // The UTF-8 path: one scan answers "NFC?" and "anything to clean?" for the text inside its trimmed ends. False when the
+    // text is not NFC (it goes through Transform as a string).
+    private bool TryCleanUtf8(ReadOnlyMemory<byte> utf8, out ReadOnlyMemory<byte> result)
     {
-        if (Nfc.IsTriviallyNormalized(utf8))
+        var text = utf8.Span;
+        var trimmable = TrimEnds(text, _options, out var start, out var length);
+        var finding = trimmable
+            ? Utf8CleanScanner.Scan(text.Slice(start, length), _options, _options.Nfc)
+            : !_options.Nfc || Nfc.IsTriviallyNormalized(text) ? Utf8CleanScanner.Finding.NeedsCleaning : Utf8CleanScanner.Finding.NotTriviallyNfc;
+        if (finding == Utf8CleanScanner.Finding.NotTriviallyNfc)
         {
+            if (!IsNfcSlow(text))
+            {
+                result = default;
+                return false;
+            }
+            finding = trimmable ? Utf8CleanScanner.Scan(text.Slice(start, length), _options, checkNfc: false) : Utf8CleanScanner.Finding.NeedsCleaning;
+        }
+        if (finding == Utf8CleanScanner.Finding.Clean)
+        {
+            result = utf8.Slice(start, length);
             return true;
         }
+        var cleaned = new byte[utf8.Length];
+        result = cleaned.AsMemory(0, CleanInto(text, cleaned, _options));
+        return true;
+    }
+
+    // Text the byte-level test cannot vouch for is decoded into a pooled buffer for the platform's check.
+    private static bool IsNfcSlow(ReadOnlySpan<byte> utf8)
+    {
         var chars = ArrayPool<char>.Shared.Rent(utf8.Length);
         try
         {
@@ -87,13 +97,9 @@ public sealed class NormalizeStage : TransformStage
         }
     }
 
-    // Bytes CleanInto must look at: ASCII controls and space, DEL, and the lead bytes of the non-ASCII characters it
-    // may remove or turn into a space. Runs of anything else are copied as they are.
-    private static readonly SearchValues<byte> CleanStops = SearchValues.Create([
-        .. "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015"u8,
-        .. "\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F \u007F"u8, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]);
-
-    // CleanInto on UTF-8: the same rules, character for character; the output is never longer than the input.
+    // CleanInto on UTF-8: the same rules, character for character; the output is never longer than the input. Runs of
+    // ordinary characters, single spaces between them included, are copied whole; only where something may change is the
+    // text taken character by character.
     private static int CleanInto(ReadOnlySpan<byte> text, Span<byte> output, NormalizeOptions options)
     {
         var length = 0;
@@ -102,10 +108,9 @@ public sealed class NormalizeStage : TransformStage
         var i = 0;
         while (i < text.Length)
         {
-            var run = text[i..].IndexOfAny(CleanStops);
+            var run = Utf8CleanScanner.NextStop(text, i) - i;
             if (run != 0)
             {
-                run = run < 0 ? text.Length - i : run;
                 Flush(output, ref length, ref pendingNewlines, ref pendingSpace, options);
                 text.Slice(i, run).CopyTo(output[length..]);
                 length += run;
@@ -267,81 +272,34 @@ public sealed class NormalizeStage : TransformStage
     /// The fast path for UTF-8 that is already NFC: true when <see cref="Clean"/> would at most trim its ends; the result
     /// is then <paramref name="utf8"/>[start..start+length]. False means "clean it byte by byte", not "the text is dirty".
     /// </summary>
-    internal static bool TryTrimOnly(ReadOnlySpan<byte> utf8, NormalizeOptions options, out int start, out int length)
+    internal static bool TryTrimOnly(ReadOnlySpan<byte> utf8, NormalizeOptions options, out int start, out int length) =>
+        TrimEnds(utf8, options, out start, out length)
+        && Utf8CleanScanner.Scan(utf8.Slice(start, length), options, checkNfc: false) == Utf8CleanScanner.Finding.Clean;
+
+    // The spaces, tabs and line breaks at both ends, which cleaning drops; false when they are there but must stay (no CollapseSpaces).
+    private static bool TrimEnds(ReadOnlySpan<byte> utf8, NormalizeOptions options, out int start, out int length)
     {
         start = 0;
         length = utf8.Length;
-        if (utf8.IsEmpty)
+        if (utf8.IsEmpty || !(utf8[0] is (byte)' ' or (byte)'\n' or (byte)'\t' || utf8[^1] is (byte)' ' or (byte)'\n' or (byte)'\t'))
         {
             return true;
         }
-        if (utf8[0] is (byte)' ' or (byte)'\n' or (byte)'\t' || utf8[^1] is (byte)' ' or (byte)'\n' or (byte)'\t')
-        {
-            if (!options.CollapseSpaces)
-            {
-                return false;
-            }
-            var end = utf8.Length;
-            while (start < end && utf8[start] is (byte)' ' or (byte)'\n' or (byte)'\t')
-            {
-                start++;
-            }
-            while (end > start && utf8[end - 1] is (byte)' ' or (byte)'\n' or (byte)'\t')
-            {
-                end--;
-            }
-            length = end - start;
-        }
-        return !NeedsCleaning(utf8.Slice(start, length), options);
-    }
-
-    // The UTF-8 lead bytes of the multi-byte characters in Suspicious, and every ASCII control but the newline.
-    private static readonly SearchValues<byte> SuspiciousUtf8 = SearchValues.Create([
-        .. "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015"u8,
-        .. "\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F"u8, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]);
-
-    // NeedsCleaning on UTF-8 (the ends are already trimmed by the caller).
-    private static bool NeedsCleaning(ReadOnlySpan<byte> utf8, NormalizeOptions options)
-    {
-        if (utf8.IsEmpty)
+        if (!options.CollapseSpaces)
         {
             return false;
         }
-        var rest = utf8;
-        while (true)
+        var end = utf8.Length;
+        while (start < end && utf8[start] is (byte)' ' or (byte)'\n' or (byte)'\t')
         {
-            var at = rest.IndexOfAny(SuspiciousUtf8);
-            if (at < 0)
-            {
-                break;
-            }
-            if (rest[at] < 0x80 || IsSuspiciousSequence(rest[at..]))
-            {
-                return true;
-            }
-            rest = rest[(at + 1)..];
+            start++;
         }
-        if (options.CollapseSpaces && (utf8.IndexOf("  "u8) >= 0 || utf8.IndexOf(" \n"u8) >= 0 || utf8.IndexOf("\n "u8) >= 0))
+        while (end > start && utf8[end - 1] is (byte)' ' or (byte)'\n' or (byte)'\t')
         {
-            return true;
+            end--;
         }
-        if (options.MaxConsecutiveNewlines > 0)
-        {
-            Span<byte> newlines = stackalloc byte[options.MaxConsecutiveNewlines + 1];
-            newlines.Fill((byte)'\n');
-            return utf8.IndexOf(newlines) >= 0;
-        }
-        return false;
-    }
-
-    // Is the character starting at utf8[0] (a lead byte found by SuspiciousUtf8) one of Suspicious's non-ASCII characters?
-    private static bool IsSuspiciousSequence(ReadOnlySpan<byte> utf8)
-    {
-        if (System.Text.Rune.DecodeFromUtf8(utf8, out var rune, out _) != OperationStatus.Done)
-        {
-            return true;
-        }
-        return rune.IsBmp && Suspicious.Contains((char)rune.Value);
+        length = end - start;
+        return true;
     }
 
     // Characters that always need work: controls, DEL, C1, Unicode spaces, zero-width and direction marks, BOM.
@@ -359,9 +317,10 @@ public sealed class NormalizeStage : TransformStage
         {
             return false;
         }
-        if (text[0] is ' ' or '\n' or '\t' || text[^1] is ' ' or '\n' or '\t')
+        // Without CollapseSpaces, a space or tab at an end stays, and the rest still has to be looked at.
+        if ((text[0] is ' ' or '\n' or '\t' || text[^1] is ' ' or '\n' or '\t') && (options.CollapseSpaces || text[0] == '\n' || text[^1] == '\n'))
         {
-            return options.CollapseSpaces || text[0] == '\n' || text[^1] == '\n';
+            return true;
         }
         if (text.IndexOfAny(Suspicious) >= 0)
         {
