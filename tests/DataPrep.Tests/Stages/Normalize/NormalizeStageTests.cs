@@ -52,4 +52,11 @@ public class NormalizeStageTests
     [Fact]
     public void NewlineLimitZeroKeepsEveryBlankLine() =>
         Assert.Equal("a\n\n\n\nb", Assert.Single(StageHarness.Run(new NormalizeStage(new NormalizeOptions { MaxConsecutiveNewlines = 0 }), Some.Document("a\n\n\n\nb")).Kept).Text);
+
+    [Fact]
+    public void WithoutCollapsingSpacesAControlIsStillRemovedFromTextThatStartsWithASpace()
+    {
+        var stage = new NormalizeStage(new NormalizeOptions { CollapseSpaces = false });
+        Assert.Equal(" 벨소리 ", Assert.Single(StageHarness.Run(stage, Some.Document(" 벨\u0007소리 ")).Kept).Text);
+    }
 }
