@@ -3,7 +3,8 @@
 #   bench/throughput.sh CONFIG [INPUT...]       default input: every ../shared/corpora/*.jsonl.gz
 # Prints one Markdown table row: config, input MB (UTF-8 text), docs, seconds, MB/s, MB/s per core, docs/s, peak RSS
 # (and the peak of its anonymous part: heap and buffers, without memory-mapped work files), the CPU seconds used (and MB of
-# text per CPU second), and the share of the machine's time the hypervisor gave to other guests during the run.
+# text per CPU second), and the share of the machine's time the hypervisor gave to other guests during the run; then, on
+# stderr, each stage's documents/s and MB/s per thread-second of its own work.
 # Seconds are the whole process, start-up included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,5 +55,14 @@ anon = int(sys.argv[6]) / 1024; cpu = float(sys.argv[7]) + float(sys.argv[8])
 inp = next(s for s in stats["stages"] if s["id"] == "input" and "pass" not in s)
 mb = inp["counters"].get("bytes.in", 0) / 1e6; docs = stats["documents"]["read"]
 print(f"| {sys.argv[5]} | {mb:.1f} | {docs:,} | {seconds:.1f} | {mb/seconds:.1f} | {mb/seconds/cores:.1f} | {docs/seconds:,.0f} | {peak:.0f} MiB ({anon:.0f} MiB anonymous) | kept {stats['documents']['kept']:,} | {cpu:.1f} CPU-s, {mb/cpu:.0f} MB/CPU-s | steal {sys.argv[9]}% |")
+# Per stage (to stderr, so the row above stays one line to paste): the time a stage spent on its documents, summed over
+# threads, so MB/s here is per thread-second of that stage alone; input and output are timed as part of the run.
+for st in stats["stages"]:
+    c = st.get("counters", {}); sec = st.get("seconds", 0.0)
+    if st["id"] in ("input", "output") or sec <= 0:
+        continue
+    name = st["id"] + (f" ({st['pass']})" if st.get("pass") else "")
+    smb = c.get("bytes.in", 0) / 1e6; sdocs = c.get("docs.in", 0)
+    print(f"    stage {name}: {sdocs:,} docs, {smb:.1f} MB in {sec:.2f} thread-s = {smb/sec:.0f} MB/s, {sdocs/sec:,.0f} docs/s per thread", file=sys.stderr)
 PY
 rm -rf "$out"
