@@ -160,6 +160,7 @@ public sealed class PipelineRunner
             await RunMapAsync(phase, shard, stats, log, cancellationToken).ConfigureAwait(false);
         }
         stats.WallSeconds = watch.Elapsed.TotalSeconds;
+        stats.GzipEngine = IO.Gzip.GzipEngine.Current.Name;
         AtomicFile.WriteAllText(_layout.StatsFile(phase.Index, shard), stats.ToJson());
         AtomicFile.WriteAllText(marker, $"{{\"phase\":\"{phase.Name}\",\"rank\":{shard.Rank},\"world_size\":{shard.WorldSize},\"seconds\":{watch.Elapsed.TotalSeconds:F3}}}\n");
         foreach (var entry in stats.Stages)

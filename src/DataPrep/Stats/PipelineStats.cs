@@ -22,6 +22,10 @@ public sealed class PipelineStats
     /// <summary>Number of shard stats merged into this one.</summary>
     public int ShardFiles { get; set; } = 1;
 
+    /// <summary>The gzip engine that read and wrote <c>.gz</c> files (e.g. <c>isa-l (libisal.so.2)</c>): its speed and its
+    /// output bytes differ. When merged shards ran with different engines, all of them, separated by <c>; </c>.</summary>
+    public string? GzipEngine { get; set; }
+
     /// <summary>Records read from the input, including bad ones.</summary>
     public long Read => Find(0)?.Stats.Get(StageStats.DocsIn) ?? 0;
 
@@ -65,6 +69,10 @@ public sealed class PipelineStats
             For(entry.Index, entry.StageId, entry.Pass).MergeFrom(entry.Stats);
         }
         WallSeconds = Math.Max(WallSeconds, other.WallSeconds);
+        var engines = (GzipEngine ?? "").Split("; ", StringSplitOptions.RemoveEmptyEntries)
+            .Concat((other.GzipEngine ?? "").Split("; ", StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal).ToList();
+        GzipEngine = engines.Count == 0 ? null : string.Join("; ", engines);
     }
 
     /// <summary>Merges many stats (shards, phases) into one.</summary>
@@ -94,6 +102,10 @@ public sealed class PipelineStats
             writer.WriteBoolean("reconciled", Reconciled);
             writer.WriteNumber("wall_seconds", Math.Round(WallSeconds, 3));
             writer.WriteNumber("shard_files", ShardFiles);
+            if (GzipEngine is not null)
+            {
+                writer.WriteString("gzip_engine", GzipEngine);
+            }
             writer.WriteStartObject("rejections_by_reason");
             foreach (var (code, count) in RejectionsByReason)
             {
@@ -151,6 +163,7 @@ public sealed class PipelineStats
         {
             WallSeconds = root.TryGetProperty("wall_seconds", out var wall) ? wall.GetDouble() : 0,
             ShardFiles = root.TryGetProperty("shard_files", out var shards) ? shards.GetInt32() : 1,
+            GzipEngine = root.TryGetProperty("gzip_engine", out var engine) ? engine.GetString() : null,
         };
         foreach (var stage in root.GetProperty("stages").EnumerateArray())
         {

@@ -63,6 +63,19 @@ public class PipelineRunnerTests
         Assert.Equal(stats.Rejected, TestFiles.ReadRejected(output).Count);
         var merged = PipelineStats.FromJson(File.ReadAllText(Path.Combine(output, "stats.json")));
         Assert.Equal((stats.Read, stats.Kept, stats.Rejected), (merged.Read, merged.Kept, merged.Rejected));
+        Assert.Equal(DataPrep.IO.Gzip.GzipEngine.Current.Name, merged.GzipEngine);
+    }
+
+    [Fact]
+    public void MergedStatsNameEveryGzipEngineTheShardsRanWith()
+    {
+        var merged = PipelineStats.Merge([
+            new PipelineStats { GzipEngine = "isa-l (libisal.so.2)" },
+            new PipelineStats { GzipEngine = "zlib-ng (System.IO.Compression)" },
+            new PipelineStats { GzipEngine = "isa-l (libisal.so.2)" },
+        ]);
+        Assert.Equal("isa-l (libisal.so.2); zlib-ng (System.IO.Compression)", merged.GzipEngine);
+        Assert.Equal(merged.GzipEngine, PipelineStats.FromJson(merged.ToJson()).GzipEngine);
     }
 
     [Fact]
