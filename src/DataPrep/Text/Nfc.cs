@@ -79,27 +79,9 @@ public static class Nfc
                     var bytes = Vector512.LoadUnsafe(ref start, (nuint)i);
                     var next = Vector512.LoadUnsafe(ref start, (nuint)i + 1);
                     var next2 = Vector512.LoadUnsafe(ref start, (nuint)i + 2);
-                    var ok = Vector512.LessThan(bytes, Vector512.Create((byte)0xCC))
-                        | Vector512.LessThan(bytes - Vector512.Create((byte)0xE4), Vector512.Create((byte)6))
-                        | Vector512.LessThan(bytes - Vector512.Create((byte)0xEB), Vector512.Create((byte)2))
-                        | (Vector512.Equals(bytes, Vector512.Create((byte)0xEA)) & Vector512.GreaterThanOrEqual(next, Vector512.Create((byte)0xB0)))
-                        | (Vector512.Equals(bytes, Vector512.Create((byte)0xED)) & Vector512.LessThan(next, Vector512.Create((byte)0x9E)));
-                    if (!Vector512.EqualsAll(ok, Vector512<byte>.AllBitsSet))
+                    if (!IsTriviallyNfcBlock(bytes, next, next2))
                     {
-                        var e2 = Vector512.Equals(bytes, Vector512.Create((byte)0xE2)) & Vector512.Equals(next, Vector512.Create((byte)0x80))
-                            & Vector512.LessThan(next2 - Vector512.Create((byte)0x90), Vector512.Create((byte)0x18));
-                        var e3 = Vector512.Equals(bytes, Vector512.Create((byte)0xE3))
-                            & (Vector512.GreaterThanOrEqual(next, Vector512.Create((byte)0x84))
-                                | Vector512.Equals(next, Vector512.Create((byte)0x81))
-                                | Vector512.Equals(next, Vector512.Create((byte)0x83))
-                                | (Vector512.Equals(next, Vector512.Create((byte)0x80)) & Vector512.LessThan(next2, Vector512.Create((byte)0xAA))));
-                        var ef = Vector512.Equals(bytes, Vector512.Create((byte)0xEF))
-                            & (Vector512.Equals(next, Vector512.Create((byte)0xBC))
-                                | (Vector512.Equals(next, Vector512.Create((byte)0xBD)) & Vector512.LessThan(next2, Vector512.Create((byte)0x9F))));
-                        if (!Vector512.EqualsAll(ok | e2 | e3 | ef, Vector512<byte>.AllBitsSet))
-                        {
-                            break;
-                        }
+                        break;
                     }
                 }
                 if (i >= utf8.Length)
@@ -124,6 +106,36 @@ public static class Nfc
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// The 64-byte UTF-8 block test of <see cref="IsTriviallyNormalized(ReadOnlySpan{byte})"/>, each byte judged with the
+    /// two after it (<paramref name="next"/> and <paramref name="next2"/> are the block loaded one and two bytes on): true
+    /// when every byte is below 0xCC or leads a character of the ranges listed there. Normalize's one-pass scan uses it too.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsTriviallyNfcBlock(Vector512<byte> bytes, Vector512<byte> next, Vector512<byte> next2)
+    {
+        var ok = Vector512.LessThan(bytes, Vector512.Create((byte)0xCC))
+            | Vector512.LessThan(bytes - Vector512.Create((byte)0xE4), Vector512.Create((byte)6))
+            | Vector512.LessThan(bytes - Vector512.Create((byte)0xEB), Vector512.Create((byte)2))
+            | (Vector512.Equals(bytes, Vector512.Create((byte)0xEA)) & Vector512.GreaterThanOrEqual(next, Vector512.Create((byte)0xB0)))
+            | (Vector512.Equals(bytes, Vector512.Create((byte)0xED)) & Vector512.LessThan(next, Vector512.Create((byte)0x9E)));
+        if (Vector512.EqualsAll(ok, Vector512<byte>.AllBitsSet))
+        {
+            return true;
+        }
+        var e2 = Vector512.Equals(bytes, Vector512.Create((byte)0xE2)) & Vector512.Equals(next, Vector512.Create((byte)0x80))
+            & Vector512.LessThan(next2 - Vector512.Create((byte)0x90), Vector512.Create((byte)0x18));
+        var e3 = Vector512.Equals(bytes, Vector512.Create((byte)0xE3))
+            & (Vector512.GreaterThanOrEqual(next, Vector512.Create((byte)0x84))
+                | Vector512.Equals(next, Vector512.Create((byte)0x81))
+                | Vector512.Equals(next, Vector512.Create((byte)0x83))
+                | (Vector512.Equals(next, Vector512.Create((byte)0x80)) & Vector512.LessThan(next2, Vector512.Create((byte)0xAA))));
+        var ef = Vector512.Equals(bytes, Vector512.Create((byte)0xEF))
+            & (Vector512.Equals(next, Vector512.Create((byte)0xBC))
+                | (Vector512.Equals(next, Vector512.Create((byte)0xBD)) & Vector512.LessThan(next2, Vector512.Create((byte)0x9F))));
+        return Vector512.EqualsAll(ok | e2 | e3 | ef, Vector512<byte>.AllBitsSet);
     }
 
     // Every range the UTF-8 block test accepts is in here too; the UTF-16 path and the character-by-character rest use it.

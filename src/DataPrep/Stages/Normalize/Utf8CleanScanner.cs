@@ -141,27 +141,7 @@ internal static class Utf8CleanScanner
         {
             return true;
         }
-        var ok = Vector512.LessThan(bytes, Vector512.Create((byte)0xCC))
-            | Vector512.LessThan(bytes - Vector512.Create((byte)0xE4), Vector512.Create((byte)6))
-            | Vector512.LessThan(bytes - Vector512.Create((byte)0xEB), Vector512.Create((byte)2))
-            | (Vector512.Equals(bytes, Vector512.Create((byte)0xEA)) & Vector512.GreaterThanOrEqual(next, Vector512.Create((byte)0xB0)))
-            | (Vector512.Equals(bytes, Vector512.Create((byte)0xED)) & Vector512.LessThan(next, Vector512.Create((byte)0x9E)));
-        if (Vector512.EqualsAll(ok, Vector512<byte>.AllBitsSet))
-        {
-            return true;
-        }
-        // The same three-byte ranges Nfc's UTF-8 test accepts: dashes and quotes, CJK punctuation, kana, jamo, full-width forms.
-        var e2 = Vector512.Equals(bytes, Vector512.Create((byte)0xE2)) & Vector512.Equals(next, Vector512.Create((byte)0x80))
-            & Vector512.LessThan(next2 - Vector512.Create((byte)0x90), Vector512.Create((byte)0x18));
-        var e3 = Vector512.Equals(bytes, Vector512.Create((byte)0xE3))
-            & (Vector512.GreaterThanOrEqual(next, Vector512.Create((byte)0x84))
-                | Vector512.Equals(next, Vector512.Create((byte)0x81))
-                | Vector512.Equals(next, Vector512.Create((byte)0x83))
-                | (Vector512.Equals(next, Vector512.Create((byte)0x80)) & Vector512.LessThan(next2, Vector512.Create((byte)0xAA))));
-        var ef = Vector512.Equals(bytes, Vector512.Create((byte)0xEF))
-            & (Vector512.Equals(next, Vector512.Create((byte)0xBC))
-                | (Vector512.Equals(next, Vector512.Create((byte)0xBD)) & Vector512.LessThan(next2, Vector512.Create((byte)0x9F))));
-        return Vector512.EqualsAll(ok | e2 | e3 | ef, Vector512<byte>.AllBitsSet);
+        return Nfc.IsTriviallyNfcBlock(bytes, next, next2);
     }
 
     // A run of more than max line breaks, within this block's mask or continuing the run the blocks before ended with.
