@@ -32,30 +32,35 @@ public sealed class DocumentMetadata : IEnumerable<KeyValuePair<string, object?>
     {
         ArgumentNullException.ThrowIfNull(key);
         CheckValue(value);
-        for (var i = 0; i < _items.Count; i++)
-        {
-            if (string.Equals(_items[i].Key, key, StringComparison.Ordinal))
-            {
-                _items[i] = new(key, value);
-                return;
-            }
-        }
-        _items.Add(new(key, value));
+        Put(key, value);
     }
 
     /// <summary>Sets a string field read from JSON, still escaped (checked by the reader to be valid UTF-8 and JSON).</summary>
-    internal void SetEscapedString(string key, ReadOnlyMemory<byte> escaped)
+    internal void SetEscapedString(string key, ReadOnlyMemory<byte> escaped) => Put(key, new JsonEscapedString(escaped));
+
+    private void Put(string key, object? value)
     {
-        var value = new JsonEscapedString(escaped);
+        var index = IndexOf(key);
+        if (index >= 0)
+        {
+            _items[index] = new(key, value);
+        }
+        else
+        {
+            _items.Add(new(key, value));
+        }
+    }
+
+    private int IndexOf(string key)
+    {
         for (var i = 0; i < _items.Count; i++)
         {
             if (string.Equals(_items[i].Key, key, StringComparison.Ordinal))
             {
-                _items[i] = new(key, value);
-                return;
+                return i;
             }
         }
-        _items.Add(new(key, value));
+        return -1;
     }
 
     /// <summary>The fields as stored, string values possibly still escaped: for writers, which copy those bytes.</summary>
@@ -64,16 +69,9 @@ public sealed class DocumentMetadata : IEnumerable<KeyValuePair<string, object?>
     /// <summary>Looks a field up by name.</summary>
     public bool TryGetValue(string key, out object? value)
     {
-        for (var i = 0; i < _items.Count; i++)
-        {
-            if (string.Equals(_items[i].Key, key, StringComparison.Ordinal))
-            {
-                value = Materialise(i);
-                return true;
-            }
-        }
-        value = null;
-        return false;
+        var index = IndexOf(key);
+        value = index >= 0 ? Materialise(index) : null;
+        return index >= 0;
     }
 
     // Decodes an escaped string value once, keeping the string for later readers.
@@ -107,15 +105,12 @@ public sealed class DocumentMetadata : IEnumerable<KeyValuePair<string, object?>
     /// <summary>Removes a field; returns whether it existed.</summary>
     public bool Remove(string key)
     {
-        for (var i = 0; i < _items.Count; i++)
+        var index = IndexOf(key);
+        if (index >= 0)
         {
-            if (string.Equals(_items[i].Key, key, StringComparison.Ordinal))
-            {
-                _items.RemoveAt(i);
-                return true;
-            }
+            _items.RemoveAt(index);
         }
-        return false;
+        return index >= 0;
     }
 
     /// <inheritdoc />
