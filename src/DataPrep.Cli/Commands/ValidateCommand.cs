@@ -53,5 +53,5 @@ internal static class ValidateCommand
     }
 
     private static string Json(object value) =>
-        JsonSerializer.Serialize(value, value.GetType(), new JsonSerializerOptions(OptionsBinder.SerializerOptions) { WriteIndented = false });
+        JsonSerializer.Serialize(value, OptionsBinder.CompactSerializerOptions.GetTypeInfo(value.GetType()));
 }

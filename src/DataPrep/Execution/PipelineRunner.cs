@@ -119,12 +119,12 @@ public sealed class PipelineRunner
             return;
         }
         Directory.CreateDirectory(_layout.Root);
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Dictionary<string, object>
+        AtomicFile.WriteAllText(path, new System.Text.Json.Nodes.JsonObject
         {
             ["world_size"] = world,
             ["stages"] = stageIds,
-            ["phases"] = _pipeline.Phases.Select(p => p.Name).ToArray(),
-        }));
+            ["phases"] = new System.Text.Json.Nodes.JsonArray(_pipeline.Phases.Select(p => (System.Text.Json.Nodes.JsonNode?)p.Name).ToArray()),
+        }.ToJsonString());
     }
 
     /// <summary>Runs one part of one phase, unless its completion marker exists.</summary>
