@@ -70,6 +70,8 @@ internal sealed class DocumentAnalysis
     private WordSpan[] _words = new WordSpan[256];
     private LineSpan[] _lines = new LineSpan[64];
     private ulong[] _wordHashes = new ulong[256];
+    private ulong[] _bigramHashes = new ulong[256];
+    private bool _bigramsDone;
     private ulong[] _lineHashes = new ulong[64];
     private int[] _cumulativeCoreLength = new int[257];
     private bool _repetitionDone;
@@ -597,6 +599,7 @@ internal sealed class DocumentAnalysis
             return;
         }
         _repetitionDone = true;
+        _bigramsDone = false;
         var span = Text.AsSpan();
 
         // Word hashes of the cores of non-symbol words, and prefix sums of their lengths, for n-grams.
@@ -700,9 +703,10 @@ internal sealed class DocumentAnalysis
         table.Reset(count);
         var bestCount = 1;
         var bestLength = 0;
+        var bigrams = n == 2 ? BigramHashes() : default;
         for (var i = 0; i < count; i++)
         {
-            var seen = table.Add(NGramHash(i, n));
+            var seen = table.Add(n == 2 ? bigrams[i] : NGramHash(i, n));
             if (seen > 1 && seen >= bestCount)
             {
                 // Every occurrence of an n-gram is the same words, so its length here is its length.
@@ -800,9 +804,13 @@ internal sealed class DocumentAnalysis
         table.Reset(count);
         var covered = 0L;
         var coveredUpTo = 0; // words before this index are already counted
+        var bigrams = BigramHashes();
+        var words = _wordHashes;
         for (var i = 0; i < count; i++)
         {
-            if (table.Contains(NGramHash(i, n), add: true))
+            // Two bigrams and a word instead of five words: the same five words always give the same value.
+            var hash = Mix(Mix(Mix(unchecked(0x9E3779B97F4A7C15UL * n), bigrams[i]), bigrams[i + 2]), words[i + 4]);
+            if (table.Contains(hash, add: true))
             {
                 var from = Math.Max(i, coveredUpTo);
                 covered += _cumulativeCoreLength[i + n] - _cumulativeCoreLength[from];
@@ -810,6 +818,29 @@ internal sealed class DocumentAnalysis
             }
         }
         return covered;
+    }
+
+    /// <summary>The hash of every word bigram, computed once per document for the top-bigram and 5-gram passes.</summary>
+    private ReadOnlySpan<ulong> BigramHashes()
+    {
+        var count = _ngramWords - 1;
+        if (count <= 0)
+        {
+            return default;
+        }
+        if (!_bigramsDone)
+        {
+            if (_bigramHashes.Length < count)
+            {
+                _bigramHashes = new ulong[_wordHashes.Length];
+            }
+            for (var i = 0; i < count; i++)
+            {
+                _bigramHashes[i] = NGramHash(i, 2);
+            }
+            _bigramsDone = true;
+        }
+        return _bigramHashes.AsSpan(0, count);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
