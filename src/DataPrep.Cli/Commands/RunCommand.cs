@@ -92,7 +92,9 @@ internal static class RunCommand
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Parts without a completion marker run again; their temporary files are already deleted.
-                console.Error.WriteLine(ExitCodes.InterruptedMessage);
+                console.Error.WriteLine(existing == ExistingOutput.Overwrite
+                    ? ExitCodes.InterruptedMessage + " without --overwrite (with it, the run starts again from scratch)"
+                    : ExitCodes.InterruptedMessage);
                 return ExitCodes.Interrupted;
             }
             catch (Exception e) when (e is StageFailedException or InputErrorException or IOException or UnauthorizedAccessException)

@@ -140,7 +140,7 @@ public sealed class PipelineRunner
         }
         if (File.Exists(_layout.RunManifest) && policy != ExistingOutput.Overwrite)
         {
-            CheckSameRun(RunManifest.Read(_layout.RunManifest), current, policy);
+            CheckSameRun(ReadManifest(), current, policy);
         }
     }
 
@@ -165,7 +165,7 @@ public sealed class PipelineRunner
             }
             else
             {
-                if (CheckSameRun(RunManifest.Read(path), current, policy))
+                if (CheckSameRun(ReadManifest(), current, policy))
                 {
                     _pipeline.Log.Warning("Resuming {Output} although its input or options changed (force-resume)", _layout.Root);
                     AtomicFile.WriteAllText(path, current.ToJson());
@@ -175,6 +175,19 @@ public sealed class PipelineRunner
         }
         Directory.CreateDirectory(_layout.Root);
         AtomicFile.WriteAllText(path, current.ToJson());
+    }
+
+    private RunManifest ReadManifest()
+    {
+        try
+        {
+            return RunManifest.Read(_layout.RunManifest);
+        }
+        catch (JsonException e)
+        {
+            throw new PipelineConfigException(null, [new ConfigProblem("output.path",
+                $"'{_layout.RunManifest}' cannot be read ({e.Message}), so what the folder holds is unknown: rerun with --overwrite to delete it, or use a new output folder.")]);
+        }
     }
 
     // True when the run changed in input or options and the policy says to go on anyway.

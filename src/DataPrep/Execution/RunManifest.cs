@@ -68,15 +68,24 @@ public sealed class RunManifest
     /// <exception cref="JsonException">The file is not a run manifest.</exception>
     public static RunManifest Read(string path)
     {
-        var root = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new JsonException($"'{path}' is not a JSON object.");
-        var inputs = root["inputs"]?.AsArray().Select(n => new InputRecord(
-            n!["path"]!.GetValue<string>(), n["bytes"]!.GetValue<long>(), n["modified_utc"]!.GetValue<string>())).ToList();
-        return new RunManifest(
-            root["world_size"]!.GetValue<int>(),
-            root["stages"]!.GetValue<string>(),
-            root["phases"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [],
-            inputs,
-            root["options"]?.DeepClone().AsObject());
+        try
+        {
+            var root = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new JsonException("not a JSON object");
+            var inputs = root["inputs"]?.AsArray().Select(n => new InputRecord(
+                Required(n, "path").GetValue<string>(), Required(n, "bytes").GetValue<long>(), Required(n, "modified_utc").GetValue<string>())).ToList();
+            return new RunManifest(
+                Required(root, "world_size").GetValue<int>(),
+                Required(root, "stages").GetValue<string>(),
+                root["phases"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [],
+                inputs,
+                root["options"]?.DeepClone().AsObject());
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new JsonException(e.Message, e);
+        }
+
+        static JsonNode Required(JsonNode? node, string name) => node?[name] ?? throw new JsonException($"no '{name}'");
     }
 
     /// <summary>The JSON text of this manifest.</summary>
