@@ -3,7 +3,7 @@
 # rerun into the same folder. Uses the runner's test-only pause hook (src/DataPrep/Execution/FaultInjection.cs), so the
 # kill lands at the same place every time instead of after a guessed number of seconds.
 #   bench/resume.sh CONFIG [INPUT...]        default input: ../shared/corpora/ko-wiki.jsonl.gz
-#   KILL_AT=PHASE:POINT (default 2:batch-100: about 40% into default.yaml's second map phase)
+#   KILL_AT=PHASE:POINT (default 2:batch-30: about half-way through default.yaml's second map phase)
 #   APP=path/to/DataPrep.Cli.dll (default: this checkout's Release build) to measure another build
 # Prints Markdown rows: run, wall s, CPU s (user+sys), peak RSS MiB, documents read, kept; then whether the resumed
 # output (decompressed kept and rejected files, stats without timings) equals the uninterrupted one.
@@ -15,7 +15,7 @@ inputs=("$@")
 if [ ${#inputs[@]} -eq 0 ]; then
   inputs=(../shared/corpora/ko-wiki.jsonl.gz)
 fi
-kill_at=${KILL_AT:-2:batch-100}
+kill_at=${KILL_AT:-2:batch-30}
 app=${APP:-}
 if [ -z "$app" ]; then
   dotnet build -c Release src/DataPrep.Cli -v quiet -nologo >/dev/null
@@ -24,7 +24,7 @@ fi
 out=$(mktemp -d /tmp/dataprep-resume.XXXXXX)
 
 row() { # name, time file, output folder
-  read -r seconds peak_kb user_s sys_s < "$2"
+  read -r seconds peak_kb user_s sys_s < <(tail -n 1 "$2")   # after "Command terminated by signal 9" when killed
   python3 - "$1" "$seconds" "$peak_kb" "$user_s" "$sys_s" "$3/stats.json" <<'PY'
 import json, os, sys
 name, seconds, peak, user, system, stats = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]) / 1024, float(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
