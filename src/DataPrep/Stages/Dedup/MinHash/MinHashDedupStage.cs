@@ -132,7 +132,7 @@ public sealed class MinHashDedupStage : IGlobalStage
     private const int ObserveBatchDocuments = 256;
 
     /// <summary>Signatures of a batch, computed on all cores; then written in input order (so files do not depend on threads).</summary>
-    private long WriteBatch(SignatureBatch batch, StageContext context, FileStream sigFile, WorkFileStream[] bandFiles, DocumentTable table, long local)
+    private long WriteBatch(SignatureBatch batch, StageContext context, WorkFileStream sigFile, WorkFileStream[] bandFiles, DocumentTable table, long local)
     {
         var documents = batch.Documents;
         if (documents.Count == 0)
