@@ -29,7 +29,8 @@ public static class DataPrepCli
             await error.WriteLineAsync("Run 'dataprep --help' for usage.").ConfigureAwait(false);
             return ExitCodes.BadUsage;
         }
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // Signals are handled by Program (Interruption) through the token: no forced exit after a timeout.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 }

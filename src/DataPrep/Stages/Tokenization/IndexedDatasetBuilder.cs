@@ -33,9 +33,8 @@ public sealed class IndexedDatasetBuilder : IDisposable
         DType = DTypeFor(vocabularySize);
         var folder = Path.GetDirectoryName(_prefix)!;
         Directory.CreateDirectory(folder);
-        var tag = $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        _binTemp = _prefix + ".bin" + tag;
-        _idxTemp = _prefix + ".idx" + tag;
+        _binTemp = IO.TemporaryFiles.PathFor(_prefix + ".bin");
+        _idxTemp = IO.TemporaryFiles.PathFor(_prefix + ".idx");
         _bin = new FileStream(_binTemp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
     }
 
