@@ -42,15 +42,16 @@ public sealed class MixConfig
     /// <summary>The tokenizer as <see cref="TokenizerFactory"/> takes it (an encoding name or a full path).</summary>
     public string TokenizerSpec { get; }
 
-    /// <summary>Loads and checks a YAML or JSON mix config; relative source and tokenizer paths resolve against the current folder.</summary>
+    /// <summary>Loads and checks a YAML or JSON mix config; relative source and tokenizer paths resolve against
+    /// <paramref name="baseDirectory"/> (default: the current folder, as for <c>dataprep run</c>).</summary>
     /// <exception cref="PipelineConfigException">The file is missing or anything in it is invalid (every problem listed).</exception>
-    public static MixConfig Load(string path)
+    public static MixConfig Load(string path, string? baseDirectory = null)
     {
         if (!File.Exists(path))
         {
             throw new PipelineConfigException(path, [new ConfigProblem("", $"config file '{path}' does not exist.")]);
         }
-        return Parse(File.ReadAllText(path), path, Directory.GetCurrentDirectory());
+        return Parse(File.ReadAllText(path), path, baseDirectory ?? Directory.GetCurrentDirectory());
     }
 
     /// <summary>Parses and checks mix config text (YAML or JSON).</summary>
@@ -90,8 +91,12 @@ public sealed class MixConfig
         var mix = (MixOptions?)OptionsBinder.Bind(typeof(MixOptions), scalars, "mix", problems);
         var sources = BindSources(Get(mixNode, "sources"), problems);
         var files = ResolveFiles(sources, baseDirectory, problems);
-        var targetsBy = mix?.TargetsBy ?? MixTargetKind.Language;
-        var targets = BindTargets(Get(mixNode, "targets"), targetsBy, sources, problems);
+        // Other problems in the block must not hide what the target keys are checked against.
+        var targetsBy = mix?.TargetsBy
+            ?? (Get(scalars, "targetsBy") is JsonValue kind && kind.TryGetValue<string>(out var name) && name.Equals("source", StringComparison.OrdinalIgnoreCase)
+                ? MixTargetKind.Source
+                : MixTargetKind.Language);
+        var targets = BindTargets(Get(mixNode, "targets"), targetsBy, sources, DeclaredNames(Get(mixNode, "sources")), problems);
         var tokenizer = mix is null ? "" : ResolveTokenizer(mix.Tokenizer, baseDirectory, problems);
         if (problems.Count > 0 || mix is null)
         {
@@ -160,10 +165,17 @@ public sealed class MixConfig
         return files;
     }
 
-    private static Dictionary<string, double> BindTargets(JsonNode? node, MixTargetKind kind, List<MixSourceOptions> sources, List<ConfigProblem> problems)
+    // Names as written, also of sources whose other options failed to bind, so target keys are checked against all of them.
+    private static List<string> DeclaredNames(JsonNode? sources) => sources is JsonArray array
+        ? array.OfType<JsonObject>().Select(o => Get(o, "name")).OfType<JsonValue>()
+            .Select(v => v.TryGetValue<string>(out var name) ? name : null).OfType<string>().ToList()
+        : [];
+
+    private static Dictionary<string, double> BindTargets(JsonNode? node, MixTargetKind kind, List<MixSourceOptions> sources,
+        List<string> declaredNames, List<ConfigProblem> problems)
     {
         var targets = new Dictionary<string, double>(StringComparer.Ordinal);
-        var valid = kind == MixTargetKind.Language ? MixLanguages.Known.ToList() : sources.Select(s => s.Name).ToList();
+        var valid = kind == MixTargetKind.Language ? MixLanguages.Known.ToList() : declaredNames;
         var what = kind == MixTargetKind.Language ? "language" : "source";
         if (node is not JsonObject obj || obj.Count == 0)
         {

@@ -6,8 +6,9 @@ namespace DataPrep.Stages.Mixing;
 /// documents) share one rate — so each target's mix keeps the natural proportions of its sources — except where a
 /// source's epoch cap binds: that cell stays at its cap and the others rise to make up the tokens (water-filling).
 /// When even every cell at its cap is not enough, the target is short (see <see cref="MixPlan.Shortfalls"/>) and its
-/// cells are planned at their caps. Each cell's fractional pass is a coin threshold read off its token histogram, so the
-/// planned tokens are hit to within part of one histogram bucket, independently of reading order or sharding.
+/// cells are planned at their caps. Each cell's fractional pass is a coin threshold on a boundary of its token
+/// histogram, so pass 2 writes exactly the planned tokens whatever the reading order or sharding, and a target misses
+/// its wanted tokens by at most half a histogram bucket (rounding differences are carried from cell to cell).
 /// </summary>
 /// <remarks>
 /// Shares are shares of tokens, not documents: the Korean-first models of the survey (§4.1.1) set their Korean share in
@@ -31,7 +32,7 @@ public static class MixSolver
                 cells.Add((cell, cap, options.Targets.ContainsKey(key) ? key : null));
             }
         }
-        var rates = new double[cells.Count];
+        var plans = new MixCellPlan?[cells.Count];
         var targets = new List<MixTargetPlan>();
         foreach (var (key, share) in options.Targets)
         {
@@ -40,18 +41,25 @@ public static class MixSolver
             var available = members.Sum(i => cells[i].Cell.Tokens);
             var most = members.Sum(i => cells[i].Cap * cells[i].Cell.Tokens);
             var rate = WaterLevel(members.Select(i => (cells[i].Cap, (double)cells[i].Cell.Tokens)).ToList(), Math.Min(wanted, most));
-            foreach (var i in members)
+            // Each cell's fractional pass ends on a histogram bucket boundary, a little above or below its share; the
+            // difference is carried to the next cell of the target, and the cell with the most documents (the finest
+            // buckets) goes last, so the target as a whole misses by at most half a bucket of that cell.
+            var carry = 0.0;
+            foreach (var i in members.OrderBy(i => cells[i].Cell.Documents).ThenBy(i => i))
             {
-                rates[i] = Math.Min(rate, cells[i].Cap);
+                var (cell, cap, _) = cells[i];
+                var cellWanted = Math.Clamp((Math.Min(rate, cap) * cell.Tokens) + carry, 0, cap * cell.Tokens);
+                plans[i] = PlanCell(cell, cap, key, cellWanted);
+                carry = (Math.Min(rate, cap) * cell.Tokens) + carry - plans[i]!.ExpectedTokens;
             }
             targets.Add(new MixTargetPlan(key, share, wanted, available, most, Math.Min(wanted, most)));
         }
-        var plans = new List<MixCellPlan>(cells.Count);
+        var result = new List<MixCellPlan>(cells.Count);
         for (var i = 0; i < cells.Count; i++)
         {
-            plans.Add(PlanCell(cells[i].Cell, cells[i].Cap, cells[i].Target, rates[i]));
+            result.Add(plans[i] ?? PlanCell(cells[i].Cell, cells[i].Cap, cells[i].Target, 0));
         }
-        return new MixPlan(options, tokenizerName, sources, targets, plans);
+        return new MixPlan(options, tokenizerName, sources, targets, result);
     }
 
     // The common rate r with Σ min(r, cap) · tokens = wanted (wanted never exceeds Σ cap · tokens here).
@@ -76,18 +84,17 @@ public static class MixSolver
         return members[^1].Cap;
     }
 
-    private static MixCellPlan PlanCell(MixCellMeasurement cell, double cap, string? target, double rate)
+    private static MixCellPlan PlanCell(MixCellMeasurement cell, double cap, string? target, double wantedTokens)
     {
-        if (target is null || rate <= 0 || cell.Tokens == 0)
+        if (target is null || wantedTokens <= 0 || cell.Tokens == 0)
         {
             return new MixCellPlan(cell.Source, cell.Language, target, cell.Documents, cell.Tokens, cap, 0, 0, 0, 0, 0, 0);
         }
-        var wanted = rate * cell.Tokens;
-        var full = (int)Math.Floor(rate);
-        var remainder = wanted - ((double)full * cell.Tokens);
-        var (threshold, fractionTokens, fractionDocuments) = cell.Histogram.ThresholdFor(remainder);
+        var full = (int)Math.Floor(wantedTokens / cell.Tokens);
+        var (threshold, fractionTokens, fractionDocuments) = cell.Histogram.ThresholdFor(wantedTokens - ((double)full * cell.Tokens));
+        var tokens = ((double)full * cell.Tokens) + fractionTokens;
         var expectedDocuments = full > 0 ? cell.Documents : fractionDocuments;
-        return new MixCellPlan(cell.Source, cell.Language, target, cell.Documents, cell.Tokens, cap, rate, full, threshold,
-            ((double)full * cell.Tokens) + fractionTokens, expectedDocuments, ((double)full * cell.Documents) + fractionDocuments);
+        return new MixCellPlan(cell.Source, cell.Language, target, cell.Documents, cell.Tokens, cap, tokens / cell.Tokens, full, threshold,
+            tokens, expectedDocuments, ((double)full * cell.Documents) + fractionDocuments);
     }
 }

@@ -3,8 +3,8 @@ namespace DataPrep.Stages.Mixing;
 /// <summary>
 /// Tokens and documents of one mix cell by the top bits of each document's <see cref="MixHash"/> coin: a fixed-size
 /// summary (4,096 buckets, 64 KiB) of a source of any size. The solver reads from it the coin threshold below which
-/// the documents hold a wanted number of tokens, so a sampled fraction hits its token count to within part of one
-/// bucket instead of by the luck of independent coin flips.
+/// the documents hold a wanted number of tokens: a sampled fraction then holds a known, exact number of tokens instead
+/// of what the luck of independent coin flips gives.
 /// </summary>
 public sealed class TokenHistogram
 {
@@ -62,24 +62,28 @@ public sealed class TokenHistogram
         }
     }
 
-    /// <summary>The coin threshold whose documents (coin below it) hold about <paramref name="wantedTokens"/> tokens,
-    /// interpolating inside the bucket where the running total crosses it, and the tokens and documents expected below it.</summary>
-    public (ulong Threshold, double ExpectedTokens, double ExpectedDocuments) ThresholdFor(double wantedTokens)
+    /// <summary>The coin threshold whose documents (coin below it) hold the number of tokens closest to
+    /// <paramref name="wantedTokens"/> among the bucket boundaries, with the exact tokens and documents below it. A
+    /// threshold on a boundary takes whole buckets, whose contents pass 1 counted exactly, so pass 2 writes exactly the
+    /// returned tokens; the error against the wanted tokens is at most half of one bucket.</summary>
+    public (ulong Threshold, long Tokens, long Documents) ThresholdFor(double wantedTokens)
     {
         if (wantedTokens <= 0)
         {
             return (0, 0, 0);
         }
-        double tokensBelow = 0, documentsBelow = 0;
+        long tokensBelow = 0, documentsBelow = 0;
         for (var bucket = 0; bucket < Buckets; bucket++)
         {
             var tokens = Tokens[bucket];
-            if (tokensBelow + tokens >= wantedTokens && tokens > 0)
+            if (tokensBelow + tokens >= wantedTokens)
             {
-                var fraction = (wantedTokens - tokensBelow) / tokens;
-                var start = (ulong)bucket << Shift;
-                var threshold = start + (ulong)(fraction * (1UL << Shift));
-                return (threshold, wantedTokens, documentsBelow + (fraction * Documents[bucket]));
+                // Take the bucket when that lands nearer the wanted tokens than stopping before it.
+                if (tokensBelow + tokens - wantedTokens < wantedTokens - tokensBelow)
+                {
+                    return (bucket + 1 == Buckets ? ulong.MaxValue : (ulong)(bucket + 1) << Shift, tokensBelow + tokens, documentsBelow + Documents[bucket]);
+                }
+                return ((ulong)bucket << Shift, tokensBelow, documentsBelow);
             }
             tokensBelow += tokens;
             documentsBelow += Documents[bucket];
