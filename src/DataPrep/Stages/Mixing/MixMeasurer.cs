@@ -66,10 +66,24 @@ public sealed class MixMeasurer
         return result;
     }
 
+    /// <summary>The per-document token counts pass 1 wrote for <paramref name="file"/> (one little-endian int32 per
+    /// readable record, in file order), or null when there is no cache or the file was not measured with these settings.</summary>
+    public string? TokenCountsPath(MixSourceOptions source, InputFile file)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(file);
+        if (_cacheDirectory is null)
+        {
+            return null;
+        }
+        var path = Path.Combine(_cacheDirectory, CacheKey(source, file) + ".tokens");
+        return File.Exists(path) ? path : null;
+    }
+
     private MixSourceMeasurement MeasureFile(MixSourceOptions source, InputFile file, CancellationToken cancellationToken)
     {
-        var cachePath = _cacheDirectory is null ? null : Path.Combine(_cacheDirectory, CacheKey(source, file) + ".json");
-        if (cachePath is not null && TryReadCache(cachePath, source.Name) is { } cached)
+        var key = _cacheDirectory is null ? null : Path.Combine(_cacheDirectory, CacheKey(source, file));
+        if (key is not null && File.Exists(key + ".tokens") && TryReadCache(key + ".json", source.Name) is { } cached)
         {
             cached.CachedFiles = 1;
             return cached;
@@ -79,28 +93,45 @@ public sealed class MixMeasurer
         var context = new InputContext(new InputOptions { TextField = source.TextField, IdField = source.IdField }, input);
         var reader = DocumentReaders.For(file, InputFormat.Auto);
         var hash = new MixHash(_config.Mix.Seed, source.Name);
+        // Pass 2 reads each document's count back in file order instead of encoding it again: 4 bytes per document on
+        // disk, nothing in memory.
+        using var counts = key is null ? null : new AtomicFile(key + ".tokens");
+        using var countsWriter = counts is null ? null : new BinaryWriter(new BufferedStream(counts.Stream, 1 << 16), System.Text.Encoding.UTF8, leaveOpen: true);
         MixBatches.Process(
             reader.ReadBatches(file, context, BatchDocuments, BatchBytes, cancellationToken),
             batch =>
             {
                 var local = new MixSourceMeasurement(source.Name);
-                foreach (var document in batch.Open())
+                var documents = batch.Open();
+                var tokens = new int[documents.Count];
+                for (var i = 0; i < documents.Count; i++)
                 {
-                    var tokens = MixTokenCounter.Count(document, _tokenizer, source.TokenCountField);
-                    local.Cell(MixLanguages.Of(document, source.Language)).Add(hash.Of(document.Id), tokens, document.Utf8Length);
+                    var document = documents[i];
+                    tokens[i] = checked((int)MixTokenCounter.Count(document, _tokenizer, source.TokenCountField));
+                    local.Cell(MixLanguages.Of(document, source.Language)).Add(hash.Of(document.Id), tokens[i], document.Utf8Length);
                 }
-                return local;
+                return (local, tokens);
             },
-            measurement.Add,
+            result =>
+            {
+                measurement.Add(result.local);
+                foreach (var count in result.tokens)
+                {
+                    countsWriter?.Write(count);
+                }
+            },
             _threads,
             cancellationToken);
         foreach (var (code, count) in input.Stats.RejectionsByCode)
         {
             measurement.AddBadRecords(code, count);
         }
-        if (cachePath is not null)
+        if (key is not null)
         {
-            WriteCache(cachePath, measurement);
+            countsWriter!.Flush();
+            counts!.Commit();
+            // The summary goes last: a cache entry is complete exactly when its .json exists.
+            WriteCache(key + ".json", measurement);
         }
         return measurement;
     }

@@ -92,6 +92,7 @@ public sealed class MixResult
             writer.WriteNumber("token_budget", Plan.Options.TokenBudget);
             writer.WriteNumber("tokens_written", Tokens);
             writer.WriteNumber("documents_written", Copies);
+            writer.WriteNumber("text_bytes_written", Cells.Sum(c => c.Utf8Bytes));
             writer.WriteNumber("world_size", WorldSize);
             writer.WriteNumber("shards_included", Shards);
             writer.WriteBoolean("reconciled", Reconciled);
@@ -150,12 +151,14 @@ public sealed class MixResult
         writer.WriteNumber("files", measured.Files);
         writer.WriteNumber("documents_available", measured.Documents);
         writer.WriteNumber("tokens_available", measured.Tokens);
+        writer.WriteNumber("text_bytes_available", measured.Cells.Values.Sum(c => c.Utf8Bytes));
         writer.WriteNumber("documents_read", cells.Sum(c => c.DocumentsRead));
         writer.WriteNumber("documents_taken", cells.Sum(c => c.DocumentsTaken));
         writer.WriteNumber("documents_not_sampled", cells.Sum(c => c.DocumentsNotSampled));
         writer.WriteNumber("documents_without_target", cells.Sum(c => c.DocumentsWithoutTarget));
         writer.WriteNumber("copies_written", cells.Sum(c => c.Copies));
         writer.WriteNumber("tokens_written", tokens);
+        writer.WriteNumber("text_bytes_written", cells.Sum(c => c.Utf8Bytes));
         // Epochs: passes over the source's tokens that the written tokens amount to (0.25 = a quarter sampled, 3 = three passes).
         writer.WriteNumber("epochs", measured.Tokens == 0 ? 0 : Math.Round((double)tokens / measured.Tokens, 6));
         writer.WriteNumber("max_epochs", Plan.Options.EpochCapOf(options));

@@ -61,9 +61,11 @@ public sealed class MixRunner
     public MixPlan Plan(CancellationToken cancellationToken = default)
     {
         var cache = OutputFolder is { } output ? Path.Combine(output, "work", "mix") : null;
-        var measured = new MixMeasurer(_config, Tokenizer, cache, _log).Measure(cancellationToken);
-        return MixSolver.Solve(_config.Mix, Tokenizer.Name, measured);
+        _measurer = new MixMeasurer(_config, Tokenizer, cache, _log);
+        return MixSolver.Solve(_config.Mix, Tokenizer.Name, _measurer.Measure(cancellationToken));
     }
+
+    private MixMeasurer? _measurer;
 
     /// <summary>Runs shard <paramref name="shard"/> of the mix: plan, then pass 2.</summary>
     /// <returns>The result of this shard, or of the whole run when this shard completed it (see <see cref="MixResult.Shards"/>).</returns>
@@ -163,6 +165,10 @@ public sealed class MixRunner
         var context = new InputContext(new InputOptions { TextField = source.TextField, IdField = source.IdField }, input);
         var hash = new MixHash(_config.Mix.Seed, source.Name);
         var reader = DocumentReaders.For(file, InputFormat.Auto);
+        // Pass 1's counts, in file order, spare pass 2 the encoding (except for Megatron output, which needs the ids).
+        using var counts = megatron is null && _measurer?.TokenCountsPath(source, file) is { } countsPath
+            ? new BinaryReader(new BufferedStream(File.OpenRead(countsPath), 1 << 16))
+            : null;
         MixBatches.Process(
             reader.ReadBatches(file, context, BatchDocuments, BatchBytes, cancellationToken),
             batch =>
@@ -179,10 +185,10 @@ public sealed class MixRunner
                     long tokens = 0;
                     if (copies > 0 && megatron is not null)
                     {
-                        ids = new List<int>(document.Utf8Length / 3 + 16);
+                        ids = new List<int>((document.Utf8Length / 3) + 16);
                         tokens = Tokenizer.Encode(document.Text, ids);
                     }
-                    else if (copies > 0)
+                    else if (copies > 0 && counts is null)
                     {
                         tokens = MixTokenCounter.Count(document, Tokenizer, source.TokenCountField);
                     }
@@ -194,14 +200,30 @@ public sealed class MixRunner
             {
                 foreach (var d in decided)
                 {
-                    Write(source, d, writer, megatron, endOfDocument, counters, cancellationToken);
+                    Write(source, d, counts is null ? d.Tokens : ReadCount(counts, file), writer, megatron, endOfDocument, counters, cancellationToken);
                 }
             },
             Threads,
             cancellationToken);
+        if (counts is not null && counts.BaseStream.Position != counts.BaseStream.Length)
+        {
+            throw new InvalidDataException($"'{file.DisplayPath}' holds fewer readable records than when it was measured; it changed during the mix. Run the mix again.");
+        }
     }
 
-    private static void Write(MixSourceOptions source, Decided d, IDocumentWriter writer, IndexedDatasetBuilder? megatron, int? endOfDocument,
+    private static long ReadCount(BinaryReader counts, InputFile file)
+    {
+        try
+        {
+            return counts.ReadInt32();
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"'{file.DisplayPath}' holds more readable records than when it was measured; it changed during the mix. Run the mix again.", e);
+        }
+    }
+
+    private static void Write(MixSourceOptions source, Decided d, long tokens, IDocumentWriter writer, IndexedDatasetBuilder? megatron, int? endOfDocument,
         Dictionary<(string, string), MixCellCounters> counters, CancellationToken cancellationToken)
     {
         var key = (source.Name, d.Language);
@@ -232,7 +254,7 @@ public sealed class MixRunner
             writer.WriteAsync(copy, cancellationToken).AsTask().GetAwaiter().GetResult();
             megatron?.AddDocument(CollectionsMarshal.AsSpan(d.Ids), endOfDocument);
             cell.Copies++;
-            cell.Tokens += d.Tokens;
+            cell.Tokens += tokens;
             cell.Utf8Bytes += d.Document.Utf8Length;
         }
     }
