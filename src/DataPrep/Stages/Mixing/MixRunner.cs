@@ -41,11 +41,18 @@ public sealed class MixRunner
     private readonly MixConfig _config;
     private readonly ILogger _log;
 
+    private readonly string? _measurementCache;
+
     /// <summary>Creates a runner for a checked config.</summary>
-    public MixRunner(MixConfig config, ILogger? log = null)
+    /// <param name="config">The config.</param>
+    /// <param name="log">Logger (never receives document text); silent when null.</param>
+    /// <param name="measurementCache">Folder of cached pass-1 measurements; default <c>OUTPUT/work/mix</c>. Mixes of the
+    /// same sources into different outputs can share one.</param>
+    public MixRunner(MixConfig config, ILogger? log = null, string? measurementCache = null)
     {
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _log = log ?? Logger.None;
+        _measurementCache = measurementCache;
         Tokenizer = TokenizerFactory.GetShared(config.TokenizerSpec);
     }
 
@@ -60,7 +67,7 @@ public sealed class MixRunner
     /// <summary>Measures (pass 1, cached under the output's work folder when there is one) and solves: the plan, writing no data.</summary>
     public MixPlan Plan(CancellationToken cancellationToken = default)
     {
-        var cache = OutputFolder is { } output ? Path.Combine(output, "work", "mix") : null;
+        var cache = _measurementCache ?? (OutputFolder is { } output ? Path.Combine(output, "work", "mix") : null);
         _measurer = new MixMeasurer(_config, Tokenizer, cache, _log);
         return MixSolver.Solve(_config.Mix, Tokenizer.Name, _measurer.Measure(cancellationToken));
     }

@@ -24,6 +24,11 @@ public sealed class MixRunnerTests
         return folder;
     });
 
+    // The slices are measured once for all tests (the cache is keyed by file, tokenizer, seed and source settings).
+    private static readonly Lazy<string> SharedCache = new(TestPaths.NewTempDirectory);
+
+    private static MixRunner Runner(MixConfig config) => new(config, measurementCache: SharedCache.Value);
+
     private static MixConfig Config(string output, long budget = 1_000_000, string extra = "", double maxEpochs = 4) => MixConfig.Parse($$"""
         mix:
           tokenizer: o200k_base
@@ -63,7 +68,7 @@ public sealed class MixRunnerTests
     {
         var output = TestPaths.NewTempDirectory();
 
-        var result = new MixRunner(Config(output)).Run(ShardSpec.Single);
+        var result = Runner(Config(output)).Run(ShardSpec.Single);
 
         Assert.True(result.Reconciled);
         Assert.InRange(result.AchievedShare("ko"), 0.295, 0.305);
@@ -93,7 +98,7 @@ public sealed class MixRunnerTests
     {
         static List<string> Run(string output, int worldSize)
         {
-            var runner = new MixRunner(Config(output));
+            var runner = Runner(Config(output));
             for (var rank = 0; rank < worldSize; rank++)
             {
                 runner.Run(new ShardSpec(rank, worldSize));
@@ -119,7 +124,7 @@ public sealed class MixRunnerTests
     {
         var output = TestPaths.NewTempDirectory();
 
-        var result = new MixRunner(Config(output, budget: 60_000, extra: "  megatron: true")).Run(ShardSpec.Single);
+        var result = Runner(Config(output, budget: 60_000, extra: "  megatron: true")).Run(ShardSpec.Single);
 
         var reader = IndexedDatasetReader.Open(Path.Combine(output, "megatron", "mix"));
         Assert.Equal(result.Copies, reader.SequenceLengths.Count);
@@ -140,7 +145,7 @@ public sealed class MixRunnerTests
     {
         var output = TestPaths.NewTempDirectory();
 
-        var e = Assert.Throws<MixShortfallException>(() => new MixRunner(Config(output, budget: 3_000_000, maxEpochs: 2)).Run(ShardSpec.Single));
+        var e = Assert.Throws<MixShortfallException>(() => Runner(Config(output, budget: 3_000_000, maxEpochs: 2)).Run(ShardSpec.Single));
 
         Assert.Contains("target 'en'", e.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(output, "mix-*", SearchOption.AllDirectories));
@@ -152,7 +157,7 @@ public sealed class MixRunnerTests
     {
         var output = TestPaths.NewTempDirectory();
 
-        var result = new MixRunner(Config(output, budget: 3_000_000, maxEpochs: 2, extra: "  allowShortfall: true")).Run(ShardSpec.Single);
+        var result = Runner(Config(output, budget: 3_000_000, maxEpochs: 2, extra: "  allowShortfall: true")).Run(ShardSpec.Single);
 
         var en = result.Plan.Targets.Single(t => t.Key == "en");
         Assert.True(en.IsShort);
@@ -199,7 +204,57 @@ public sealed class MixRunnerTests
 
         var second = new MixRunner(Config(output)).Plan();
 
+        Assert.All(first.Sources, s => Assert.Equal(0, s.CachedFiles));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "work", "mix"), "*.tokens"));
         Assert.All(second.Sources, s => Assert.Equal(s.Files, s.CachedFiles));
         Assert.Equal(first.Cells.Select(c => (c.Source, c.Language, c.Threshold, c.FullPasses)), second.Cells.Select(c => (c.Source, c.Language, c.Threshold, c.FullPasses)));
+    }
+    [Fact]
+    public void TokenCountsStoredByTokenizeAreUsedInsteadOfEncoding()
+    {
+        var folder = TestPaths.NewTempDirectory();
+        // Counts a real Tokenize run would not give, so the test sees which number the mix used.
+        var path = TestFiles.WriteJsonl(folder, "counted.jsonl", Enumerable.Range(0, 200).Select(i => (object)new { id = $"d{i}", text = $"Document number {i} in English.", tokens = 10 }));
+        var output = TestPaths.NewTempDirectory();
+        var config = MixConfig.Parse($$"""
+            mix:
+              tokenBudget: 1000
+              targets: { en: 1.0 }
+              sources: [ { name: counted, path: "{{path}}", tokenCountField: tokens } ]
+            output: { path: {{output}} }
+            """, "mix.yaml", folder);
+
+        var result = new MixRunner(config).Run(ShardSpec.Single);
+
+        Assert.Equal(2_000, result.Plan.Sources.Single().Tokens);
+        Assert.Equal(1_000, result.Tokens);
+        Assert.Equal(100, result.Copies);
+    }
+
+    [Fact]
+    public void ParquetOutputHoldsEveryRepeatAsItsOwnRow()
+    {
+        var output = TestPaths.NewTempDirectory();
+        var config = MixConfig.Parse($$"""
+            mix:
+              tokenBudget: 200_000
+              targets: { ko: 0.2, en: 0.8 }
+              threads: 2
+              sources:
+                - { name: reviews, path: "reviews-*.jsonl" }
+                - { name: en-web, path: en-web-cc-0-50.jsonl }
+            output: { path: {{output}}, format: parquet }
+            """, "mix.yaml", Slices.Value);
+
+        var result = new MixRunner(config).Run(ShardSpec.Single);
+
+        var file = Directory.GetFiles(output, "mix-rank-*.parquet").Single();
+        var context = new DataPrep.IO.Readers.InputContext(new DataPrep.IO.InputOptions(), new StageContext("input", ShardSpec.Single));
+        var rows = new DataPrep.IO.Readers.ParquetDocumentReader().Read(new DataPrep.IO.InputFile(file, file, 0), context, CancellationToken.None).ToList();
+        Assert.Equal(result.Copies, rows.Count);
+        // Writers may hold rows until a row group is full: each repeat must be its own document, not the same one relabelled.
+        var repeats = rows.Where(r => r.Metadata.GetNumber(MixRunner.RepeatField) > 0).ToList();
+        Assert.NotEmpty(repeats);
+        Assert.All(repeats, r => Assert.Contains(rows, o => o.Id == r.Id && o.Metadata.GetNumber(MixRunner.RepeatField) == 0 && o.Text == r.Text));
     }
 }
