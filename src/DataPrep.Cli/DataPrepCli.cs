@@ -19,6 +19,7 @@ public static class DataPrepCli
         root.Subcommands.Add(SlurmCommand.Create(console));
         root.Subcommands.Add(TokensCommand.Create(console));
         root.Subcommands.Add(QualityCommand.Create(console));
+        root.Subcommands.Add(MixCommand.Create(console));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
