@@ -98,9 +98,10 @@ public sealed class SubstringDedupStage : IGlobalStage
         using var timing = context.Stats.Time();
         if (step == 0)
         {
-            var blockBytes = Math.Max(1L << 20, ((long)_options.MemoryBudgetMb << 20) / (SuffixBlockBuilder.BytesPerTextByte * threads));
-            var sorted = SuffixBlockBuilder.Build(folder, part, worldSize, blockBytes, threads, cancellationToken);
+            var blockBytes = Math.Max(SuffixBlockBuilder.MinBlockBytes, ((long)_options.MemoryBudgetMb << 20) / (SuffixBlockBuilder.BytesPerTextByte * threads));
+            var (sorted, blocks) = SuffixBlockBuilder.Build(folder, part, worldSize, blockBytes, threads, cancellationToken);
             context.Stats.Increment("suffixes.sorted", sorted);
+            context.Stats.Increment("suffixes.blocks", blocks);
             return Task.CompletedTask;
         }
         using var finder = new RepeatFinder(folder, worldSize, _options.MinSpanBytes, _options.KeepFirst);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace DataPrep.Stages.Dedup.Substring;
 
@@ -12,6 +13,7 @@ internal static unsafe class SuffixArray
 {
     private const byte LType = 0;
     private const byte SType = 1;
+    private const int PrefetchDistance = 32;
 
     /// <summary>Fills <paramref name="suffixes"/> (same length as <paramref name="text"/>) with the start
     /// positions of the suffixes of <paramref name="text"/> in ascending order.</summary>
@@ -158,6 +160,11 @@ internal static unsafe class SuffixArray
             *write++ = j > 0 && s[j - 1] < current ? ~j : j;
             for (var i = 0; i < n; i++)
             {
+                // The symbols before the suffixes a little ahead are read at random: start loading them now.
+                if (i + PrefetchDistance < n)
+                {
+                    s.Prefetch(sa[i + PrefetchDistance] - 1);
+                }
                 j = sa[i];
                 sa[i] = ~j;
                 if (j > 0)
@@ -180,6 +187,10 @@ internal static unsafe class SuffixArray
             write = sa + bucket[0];
             for (var i = n - 1; i >= 0; i--)
             {
+                if (i >= PrefetchDistance)
+                {
+                    s.Prefetch(sa[i - PrefetchDistance] - 1);
+                }
                 j = sa[i];
                 if (j > 0)
                 {
@@ -253,6 +264,9 @@ internal static unsafe class SuffixArray
     private interface ISymbols
     {
         int this[int index] { get; }
+
+        /// <summary>Asks the CPU to start loading the symbol at <paramref name="index"/> (any index: a prefetch never faults).</summary>
+        void Prefetch(int index);
     }
 
     private readonly struct ByteSymbols(byte* symbols) : ISymbols
@@ -262,6 +276,15 @@ internal static unsafe class SuffixArray
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get => symbols[index];
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Prefetch(int index)
+        {
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(symbols + index);
+            }
+        }
     }
 
     private readonly struct IntSymbols(int* symbols) : ISymbols
@@ -270,6 +293,15 @@ internal static unsafe class SuffixArray
         {
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get => symbols[index];
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Prefetch(int index)
+        {
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(symbols + index);
+            }
         }
     }
 }

@@ -40,8 +40,11 @@ internal static unsafe class SuffixBlockBuilder
         return blocks;
     }
 
-    /// <summary>Builds and writes every block of one shard; returns the number of suffixes sorted.</summary>
-    public static long Build(string folder, int rank, int worldSize, long maxBlockBytes, int threads, CancellationToken cancellationToken)
+    /// <summary>Smallest block: below it the per-block files and merge cursors cost more than they save.</summary>
+    public const long MinBlockBytes = 64 << 10;
+
+    /// <summary>Builds and writes every block of one shard; returns the number of suffixes sorted and of blocks.</summary>
+    public static (long Suffixes, int Blocks) Build(string folder, int rank, int worldSize, long maxBlockBytes, int threads, CancellationToken cancellationToken)
     {
         var documents = SubstringFiles.ReadExtents(folder, rank, worldSize);
         var blocks = Plan(documents, maxBlockBytes);
@@ -79,7 +82,7 @@ internal static unsafe class SuffixBlockBuilder
         {
             total += block.Length;
         }
-        return total;
+        return (total, blocks.Count);
     }
 
     /// <summary>Reads the prefix counts of every block of one shard.</summary>

@@ -153,6 +153,23 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         Assert.Equal(single.Stats.Get("windows.cut"), sharded.Stats.Get("windows.cut"));
     }
 
+    [Fact]
+    public async Task RepeatsAcrossSuffixArrayBlocksAreFoundAsWithinOneBlock()
+    {
+        var corpus = SubstringCorpus.Planted(documents: 120, spans: 30, seed: 3);
+        List<Document> Documents() => DedupTestData.WithSource(corpus.Select((t, i) => Some.Document(t, $"d{i}")));
+
+        var oneBlock = await Run(Documents());
+        // 1 MiB over 9 bytes per text byte and the threads: blocks of 64 KiB, about ten for this corpus.
+        var manyBlocks = await Run(Documents(), new SubstringDedupOptions { MemoryBudgetMb = 1 });
+
+        Assert.Equal(1, oneBlock.Stats.Get("suffixes.blocks"));
+        Assert.True(manyBlocks.Stats.Get("suffixes.blocks") >= 5, $"{manyBlocks.Stats.Get("suffixes.blocks")} blocks");
+        Assert.Equal(oneBlock.Kept.Select(d => d.Text), manyBlocks.Kept.Select(d => d.Text));
+        Assert.True(oneBlock.Stats.Get("spans.removed") > 50);
+        Assert.Equal(oneBlock.Stats.Get("windows.cut"), manyBlocks.Stats.Get("windows.cut"));
+    }
+
     [Theory]
     [InlineData(1, true)]
     [InlineData(3, true)]
