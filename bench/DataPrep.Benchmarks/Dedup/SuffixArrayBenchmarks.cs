@@ -23,7 +23,7 @@ public class SuffixArrayBenchmarks
     [Params("ko-wiki.jsonl.gz")]
     public string Corpus { get; set; } = "";
 
-    [Params(16 << 20)]
+    [Params(4 << 20, 16 << 20)]
     public int Bytes { get; set; }
 
     [GlobalSetup]

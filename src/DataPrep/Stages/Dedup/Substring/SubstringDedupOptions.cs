@@ -24,8 +24,8 @@ public sealed record SubstringDedupOptions : IValidatableOptions
     [Description("A document left with fewer non-whitespace characters than this after removal is rejected.")]
     public int MinDocChars { get; init; } = 100;
 
-    /// <summary>Memory the suffix-array parts of one reduce part may use together, in MiB (about 8 bytes per text byte). Default 256.</summary>
-    [Description("Memory the suffix-array parts built at once may use, in MiB (about 8 bytes per byte of text); more text is split into more parts.")]
+    /// <summary>Memory the suffix-array blocks built at once by one reduce part may use, in MiB (about 9 bytes per text byte). Default 256.</summary>
+    [Description("Memory the suffix-array blocks built at once by one reduce part may use, in MiB (about 9 bytes per byte of text); more text makes more blocks.")]
     public int MemoryBudgetMb { get; init; } = 256;
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.Intrinsics.X86;
 
 namespace DataPrep.Stages.Dedup.Substring;
 
@@ -17,6 +18,8 @@ internal sealed unsafe class SuffixMerger
 {
     /// <summary>Bytes compared through the cached key.</summary>
     public const int KeyBytes = 16;
+
+    private const int PrefetchDistance = 8;
 
     private readonly int _windowBytes;
     private readonly List<Cursor> _cursors = [];
@@ -92,6 +95,12 @@ internal sealed unsafe class SuffixMerger
     private void Load(int index)
     {
         var cursor = _cursors[index];
+        // Suffixes point at random places of the text: start loading the text of one a few steps ahead, so that
+        // its key is in cache when its turn comes (reading the key was most of the merge's time).
+        if (Sse.IsSupported && cursor.Position + PrefetchDistance < cursor.End)
+        {
+            Sse.Prefetch0(cursor.Text + cursor.Suffixes[cursor.Position + PrefetchDistance]);
+        }
         cursor.Current = cursor.Text + cursor.Suffixes[cursor.Position];
         cursor.Key = BinaryPrimitives.ReadUInt128BigEndian(new ReadOnlySpan<byte>(cursor.Current, KeyBytes));
     }
