@@ -1,0 +1,307 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace DataPrep.Stages.Dedup.Substring;
+
+/// <summary>
+/// Builds the suffix array of a byte string by induced sorting (SA-IS, Nong, Zhang and Chan 2009):
+/// linear time, and besides the 4-byte-per-position output only one type byte per position and the
+/// recursion's smaller problem (at most half the positions). The text's end acts as a sentinel that is
+/// smaller than every byte, so a suffix that is a prefix of another sorts first.
+/// </summary>
+internal static unsafe class SuffixArray
+{
+    private const byte LType = 0;
+    private const byte SType = 1;
+    private const int PrefetchDistance = 32;
+
+    /// <summary>Fills <paramref name="suffixes"/> (same length as <paramref name="text"/>) with the start
+    /// positions of the suffixes of <paramref name="text"/> in ascending order.</summary>
+    public static void Build(ReadOnlySpan<byte> text, Span<int> suffixes)
+    {
+        if (suffixes.Length != text.Length)
+        {
+            throw new ArgumentException($"The suffix array needs {text.Length} entries, not {suffixes.Length}.", nameof(suffixes));
+        }
+        fixed (byte* t = text)
+        fixed (int* sa = suffixes)
+        {
+            Sort(new ByteSymbols(t), sa, text.Length, 256);
+        }
+    }
+
+    /// <summary>One level of SA-IS over <paramref name="n"/> symbols in <c>[0, alphabet)</c>.</summary>
+    private static void Sort<TSymbols>(TSymbols s, int* sa, int n, int alphabet) where TSymbols : struct, ISymbols
+    {
+        if (n == 0)
+        {
+            return;
+        }
+        if (n == 1)
+        {
+            sa[0] = 0;
+            return;
+        }
+        var types = GC.AllocateUninitializedArray<byte>(n, pinned: true);
+        var counts = new int[alphabet];
+        var buckets = GC.AllocateUninitializedArray<int>(alphabet);
+        fixed (byte* type = types)
+        {
+            // The last symbol is L: the sentinel after it is smaller.
+            type[n - 1] = LType;
+            counts[s[n - 1]]++;
+            for (var i = n - 2; i >= 0; i--)
+            {
+                var c = s[i];
+                var next = s[i + 1];
+                type[i] = c < next || (c == next && type[i + 1] == SType) ? SType : LType;
+                counts[c]++;
+            }
+
+            // 1. Sort the LMS substrings: LMS positions at their bucket ends, then induce.
+            new Span<int>(sa, n).Clear();
+            BucketEnds(counts, buckets);
+            for (var i = 1; i < n; i++)
+            {
+                if (IsLms(type, i))
+                {
+                    sa[--buckets[s[i]]] = i;
+                }
+            }
+            Induce(s, sa, n, counts, buckets);
+
+            // 2. Name them: equal LMS substrings get equal names, in sorted order.
+            var lmsCount = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (IsLms(type, sa[i]))
+                {
+                    sa[lmsCount++] = sa[i];
+                }
+            }
+            new Span<int>(sa + lmsCount, n - lmsCount).Fill(-1);
+            var names = 0;
+            var previous = -1;
+            for (var i = 0; i < lmsCount; i++)
+            {
+                var position = sa[i];
+                if (previous < 0 || !EqualLmsSubstrings(s, type, n, previous, position))
+                {
+                    names++;
+                    previous = position;
+                }
+                // LMS positions are at least two apart, so position / 2 is a free slot of its own.
+                sa[lmsCount + (position >> 1)] = names - 1;
+            }
+            var reduced = sa + n - lmsCount;
+            for (int i = n - 1, j = n - 1; i >= lmsCount; i--)
+            {
+                if (sa[i] >= 0)
+                {
+                    sa[j--] = sa[i];
+                }
+            }
+
+            // 3. Sort the LMS suffixes: recurse when two LMS substrings share a name.
+            if (names < lmsCount)
+            {
+                Sort(new IntSymbols(reduced), sa, lmsCount, names);
+            }
+            else
+            {
+                for (var i = 0; i < lmsCount; i++)
+                {
+                    sa[reduced[i]] = i;
+                }
+            }
+            for (int i = 1, j = 0; i < n; i++)
+            {
+                if (IsLms(type, i))
+                {
+                    reduced[j++] = i;
+                }
+            }
+            for (var i = 0; i < lmsCount; i++)
+            {
+                sa[i] = reduced[sa[i]];
+            }
+
+            // 4. Induce every suffix from the sorted LMS suffixes, placed at their bucket ends in order.
+            new Span<int>(sa + lmsCount, n - lmsCount).Clear();
+            BucketEnds(counts, buckets);
+            for (var i = lmsCount - 1; i >= 0; i--)
+            {
+                var position = sa[i];
+                sa[i] = 0;
+                sa[--buckets[s[position]]] = position;
+            }
+            Induce(s, sa, n, counts, buckets);
+        }
+    }
+
+    /// <summary>
+    /// Induces the order of all suffixes from the LMS suffixes placed at their bucket ends. The sign of an
+    /// entry carries "its predecessor is of the other type" (decided from the two adjacent symbols when the
+    /// entry is written), so the scans read no type array: one random symbol read per suffix, and the bucket
+    /// pointer stays cached while consecutive suffixes fall into the same bucket.
+    /// </summary>
+    private static void Induce<TSymbols>(TSymbols s, int* sa, int n, int[] counts, int[] buckets)
+        where TSymbols : struct, ISymbols
+    {
+        fixed (int* bucket = buckets)
+        {
+            // L-type suffixes, left to right. A positive entry induces its predecessor now (it is L);
+            // a negative one (~j) waits for the S scan. Every visited entry flips its sign.
+            BucketStarts(counts, buckets);
+            var j = n - 1;
+            var current = s[j];
+            var write = sa + bucket[current];
+            // The sentinel's suffix comes first; it induces the last suffix, which is L.
+            *write++ = j > 0 && s[j - 1] < current ? ~j : j;
+            for (var i = 0; i < n; i++)
+            {
+                // The symbols before the suffixes a little ahead are read at random: start loading them now.
+                if (i + PrefetchDistance < n)
+                {
+                    s.Prefetch(sa[i + PrefetchDistance] - 1);
+                }
+                j = sa[i];
+                sa[i] = ~j;
+                if (j > 0)
+                {
+                    j--;
+                    var c = s[j];
+                    if (c != current)
+                    {
+                        bucket[current] = (int)(write - sa);
+                        current = c;
+                        write = sa + bucket[c];
+                    }
+                    *write++ = j > 0 && s[j - 1] < c ? ~j : j;
+                }
+            }
+            // S-type suffixes, right to left: a positive entry induces its (S) predecessor; a negative one is
+            // final and flips back.
+            BucketEnds(counts, buckets);
+            current = 0;
+            write = sa + bucket[0];
+            for (var i = n - 1; i >= 0; i--)
+            {
+                if (i >= PrefetchDistance)
+                {
+                    s.Prefetch(sa[i - PrefetchDistance] - 1);
+                }
+                j = sa[i];
+                if (j > 0)
+                {
+                    j--;
+                    var c = s[j];
+                    if (c != current)
+                    {
+                        bucket[current] = (int)(write - sa);
+                        current = c;
+                        write = sa + bucket[c];
+                    }
+                    *--write = j == 0 || s[j - 1] > c ? ~j : j;
+                }
+                else
+                {
+                    sa[i] = ~j;
+                }
+            }
+        }
+    }
+
+    private static bool EqualLmsSubstrings<TSymbols>(TSymbols s, byte* type, int n, int a, int b) where TSymbols : struct, ISymbols
+    {
+        for (var d = 0; ; d++)
+        {
+            // A substring that reaches the sentinel is unique.
+            if (a + d == n || b + d == n)
+            {
+                return false;
+            }
+            if (s[a + d] != s[b + d] || type[a + d] != type[b + d])
+            {
+                return false;
+            }
+            if (d > 0)
+            {
+                var aEnds = IsLms(type, a + d);
+                var bEnds = IsLms(type, b + d);
+                if (aEnds || bEnds)
+                {
+                    return aEnds && bEnds;
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLms(byte* type, int i) => i > 0 && type[i] == SType && type[i - 1] == LType;
+
+    private static void BucketStarts(int[] counts, int[] buckets)
+    {
+        var sum = 0;
+        for (var c = 0; c < counts.Length; c++)
+        {
+            buckets[c] = sum;
+            sum += counts[c];
+        }
+    }
+
+    private static void BucketEnds(int[] counts, int[] buckets)
+    {
+        var sum = 0;
+        for (var c = 0; c < counts.Length; c++)
+        {
+            sum += counts[c];
+            buckets[c] = sum;
+        }
+    }
+
+    /// <summary>Symbol access, specialised by the JIT for bytes (the text) and ints (the reduced problems).</summary>
+    private interface ISymbols
+    {
+        int this[int index] { get; }
+
+        /// <summary>Asks the CPU to start loading the symbol at <paramref name="index"/> (any index: a prefetch never faults).</summary>
+        void Prefetch(int index);
+    }
+
+    private readonly struct ByteSymbols(byte* symbols) : ISymbols
+    {
+        public int this[int index]
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => symbols[index];
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Prefetch(int index)
+        {
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(symbols + index);
+            }
+        }
+    }
+
+    private readonly struct IntSymbols(int* symbols) : ISymbols
+    {
+        public int this[int index]
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => symbols[index];
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Prefetch(int index)
+        {
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(symbols + index);
+            }
+        }
+    }
+}
