@@ -47,7 +47,7 @@ internal sealed class UnreadRecords : IRejectionSink
                 {
                     byReason[code] = count;
                 }
-                files.Add(new JsonObject { ["file"] = file, ["records"] = reasons.Values.Sum(), ["reasons"] = byReason });
+                files.Add((JsonNode)new JsonObject { ["file"] = file, ["records"] = reasons.Values.Sum(), ["reasons"] = byReason });
             }
             return new JsonObject { ["total"] = Total, ["files"] = files };
         }

@@ -7,7 +7,9 @@ using DataPrep.Stages.Dedup.Decontamination;
 using DataPrep.Stages.Dedup.Exact;
 using DataPrep.Stages.Dedup.Lines;
 using DataPrep.Stages.Dedup.MinHash;
+using DataPrep.Stages.Dedup.Substring;
 using DataPrep.Stages.Normalize;
+using DataPrep.Stages.Mixing;
 using DataPrep.Stages.Pii;
 using DataPrep.Stages.Quality;
 using DataPrep.Stages.Tokenization;
@@ -30,14 +32,17 @@ namespace DataPrep.Configuration;
     [
         typeof(ConfigEnumConverter<CompressionLevel>),
         typeof(ConfigEnumConverter<DecontaminationMode>),
+        typeof(ConfigEnumConverter<ExistingOutput>),
         typeof(ConfigEnumConverter<InputFormat>),
         typeof(ConfigEnumConverter<KeepRule>),
         typeof(ConfigEnumConverter<LineUnit>),
+        typeof(ConfigEnumConverter<MixTargetKind>),
         typeof(ConfigEnumConverter<OutputCompression>),
         typeof(ConfigEnumConverter<OutputFormat>),
         typeof(ConfigEnumConverter<PiiAction>),
         typeof(ConfigEnumConverter<PiiTagPreset>),
         typeof(ConfigEnumConverter<ShingleUnit>),
+        typeof(ConfigEnumConverter<SpanBoundary>),
     ])]
 [JsonSerializable(typeof(InputOptions))]
 [JsonSerializable(typeof(OutputOptions))]
@@ -57,10 +62,13 @@ namespace DataPrep.Configuration;
 [JsonSerializable(typeof(MinHashDedupOptions))]
 [JsonSerializable(typeof(LineDedupOptions))]
 [JsonSerializable(typeof(DecontaminationOptions))]
+[JsonSerializable(typeof(SubstringDedupOptions))]
 [JsonSerializable(typeof(PiiScrubOptions))]
 [JsonSerializable(typeof(TokenizeOptions))]
 [JsonSerializable(typeof(IndexedDatasetOptions))]
 [JsonSerializable(typeof(TokenRatioStageOptions))]
+[JsonSerializable(typeof(MixOptions))]
+[JsonSerializable(typeof(MixSourceOptions))]
 internal sealed partial class OptionsJsonContext : JsonSerializerContext
 {
 }

@@ -187,7 +187,7 @@ public sealed class RunManifest
     private static string Text(JsonNode? node) => node?.ToJsonString() ?? "(none)";
 
     private static JsonNode? Serialize(object options) =>
-        JsonSerializer.SerializeToNode(options, options.GetType(), OptionsBinder.SerializerOptions);
+        JsonSerializer.SerializeToNode(options, OptionsBinder.SerializerOptions.GetTypeInfo(options.GetType()));
 
     // The output folder is the folder itself, and input paths are compared as resolved files, not as typed.
     private static JsonNode? WithoutPath(object options)

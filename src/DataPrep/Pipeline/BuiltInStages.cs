@@ -2,6 +2,7 @@ using DataPrep.Stages.Dedup.Decontamination;
 using DataPrep.Stages.Dedup.Exact;
 using DataPrep.Stages.Dedup.Lines;
 using DataPrep.Stages.Dedup.MinHash;
+using DataPrep.Stages.Dedup.Substring;
 using DataPrep.Stages.Normalize;
 using DataPrep.Stages.Pii;
 using DataPrep.Stages.Quality;
@@ -37,6 +38,7 @@ internal static class BuiltInStages
         .Add<MinHashDedupStage>()
         .Add<LineDedupStage>()
         .Add<DecontaminationStage>()
+        .Add<SubstringDedupStage>()
         // 3. PII scrubbing
         .Add<PiiScrubber>()
         // 4. tokenization
