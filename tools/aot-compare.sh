@@ -110,7 +110,7 @@ dotnet "$jit" tokens "${tokenizers[@]}" --json "$work/slice/ko-wiki.jsonl.gz" "$
 "$native" tokens "${tokenizers[@]}" --json "$work/slice/ko-wiki.jsonl.gz" "$work/slice/en-wiki.jsonl.gz" > "$work/tokens.native.json"
 cmp -s <(normalise_json "$work/tokens.jit.json") <(normalise_json "$work/tokens.native.json") \
   || { echo "FAIL tokens: reports differ"; diff <(normalise_json "$work/tokens.jit.json") <(normalise_json "$work/tokens.native.json") | head; exit 1; }
-echo "same  tokens (${#tokenizers[@]} arguments: tiktoken, SentencePiece, byte-level BPE, Hugging Face Rust library)"
+echo "same  tokens ($(( ${#tokenizers[@]} / 2 )) tokenizers: tiktoken, SentencePiece, byte-level BPE, Hugging Face Rust library)"
 cases=$((cases + 1))
 
 # Plugins cannot load into a native binary: a clear config error (exit 2), never a crash.
