@@ -125,7 +125,7 @@ internal static class MixCommand
                 console.Error.WriteLine(e.Message);
                 return Task.FromResult(ExitCodes.Failure);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
             {
                 // The shard wrote no mix.json; its partial files stay under hidden temporary names or are deleted.
                 console.Error.WriteLine($"error: {e.Message}");
