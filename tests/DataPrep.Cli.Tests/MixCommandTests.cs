@@ -88,4 +88,18 @@ public class MixCommandTests
         Assert.Contains("target 'en' wants 5,000,000 tokens", error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Path.Combine(folder, "out"), "mix-*"));
     }
+    [Fact]
+    public async Task ATokenizerFileThatCannotBeLoadedExitsTwoNamingTheOption()
+    {
+        var folder = WriteSlices(CliRunner.NewTempDirectory());
+        var broken = Path.Combine(folder, "broken.model");
+        File.WriteAllText(broken, "not a SentencePiece model");
+        var config = WriteConfig(folder, "{ ko: 0.5, en: 0.5 }", 1000, $"  tokenizer: \"{broken}\"");
+
+        var (code, _, error) = await CliRunner.RunAsync("mix", "plan", config);
+
+        Assert.Equal(2, code);
+        Assert.Contains("mix.tokenizer:", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+    }
 }

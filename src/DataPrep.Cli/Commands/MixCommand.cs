@@ -36,7 +36,20 @@ internal static class MixCommand
             {
                 return Task.FromResult(ExitCodes.BadUsage);
             }
-            var plan = new MixRunner(loaded, log).Plan(cancellationToken);
+            if (CreateRunner(loaded, log, console) is not { } runner)
+            {
+                return Task.FromResult(ExitCodes.BadUsage);
+            }
+            MixPlan plan;
+            try
+            {
+                plan = runner.Plan(cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(ExitCodes.Failure);
+            }
             if (parse.GetValue(json))
             {
                 using var stream = new MemoryStream();
@@ -89,7 +102,10 @@ internal static class MixCommand
                 console.Error.WriteLine(error);
                 return Task.FromResult(ExitCodes.BadUsage);
             }
-            var runner = new MixRunner(loaded, log);
+            if (CreateRunner(loaded, log, console) is not { } runner)
+            {
+                return Task.FromResult(ExitCodes.BadUsage);
+            }
             try
             {
                 MixResult? result = null;
@@ -109,8 +125,28 @@ internal static class MixCommand
                 console.Error.WriteLine(e.Message);
                 return Task.FromResult(ExitCodes.Failure);
             }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // The shard wrote no mix.json; its partial files stay under hidden temporary names or are deleted.
+                console.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(ExitCodes.Failure);
+            }
         });
         return command;
+    }
+
+    // Loading the tokenizer reads its file (not data): a broken one is a config problem.
+    private static MixRunner? CreateRunner(MixConfig config, Serilog.ILogger log, CliConsole console)
+    {
+        try
+        {
+            return new MixRunner(config, log);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or NotSupportedException)
+        {
+            console.Error.WriteLine($"Invalid configuration in {config.Source}: mix.tokenizer: {e.Message}");
+            return null;
+        }
     }
 
     private static MixConfig? Load(string path, string? output, CliConsole console)

@@ -23,7 +23,7 @@ namespace DataPrep.Stages.Mixing;
 /// <remarks>
 /// Files of all sources, in source then path order, are dealt to shards round robin. Each shard writes
 /// <c>mix-rank-NNNNN-PPPPP.jsonl.gz</c> (or .parquet), optionally <c>megatron/mix[_rank-NNNNN].bin/.idx</c>, its counters
-/// to <c>mix/rank-NNNNN.json</c>, and the shard that finds every shard's counters present writes <c>mix.json</c> and
+/// to <c>mix/rank-NNNNN-of-WWWWW.json</c>, and the shard that finds every shard's counters present writes <c>mix.json</c> and
 /// <c>report.html</c>. Copies of an upsampled document are written one after another with <c>mix_repeat</c> 0, 1, …;
 /// training loaders shuffle documents (Megatron's GPTDataset does), so their order does not reach the model.
 /// </remarks>
@@ -96,7 +96,7 @@ public sealed class MixRunner
         var badRecords = new Dictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
         WriteShard(plan, shard, output, counters, badRecords, cancellationToken);
         var mine = new MixResult(plan, counters.Values.ToList(), badRecords, shard.WorldSize, 1);
-        var rankFile = Path.Combine(output, "mix", shard.FileStem + ".json");
+        var rankFile = CountersPath(output, shard);
         AtomicFile.WriteAllText(rankFile, CountersJson(mine));
         var merged = TryMerge(plan, output, shard.WorldSize);
         if (merged is not null)
@@ -271,6 +271,10 @@ public sealed class MixRunner
             ? Document.FromValidUtf8(document.Id, utf8, document.Metadata.Clone(), document.Source)
             : new Document(document.Id, document.Text, document.Metadata.Clone()) { Source = document.Source };
 
+    // The world size is in the name so a run with another sharding never merges counters left by an earlier one.
+    private static string CountersPath(string output, ShardSpec shard) =>
+        Path.Combine(output, "mix", $"{shard.FileStem}-of-{shard.WorldSize:D5}.json");
+
     private static string CountersJson(MixResult result)
     {
         using var stream = new MemoryStream();
@@ -320,7 +324,7 @@ public sealed class MixRunner
         var bad = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         for (var rank = 0; rank < worldSize; rank++)
         {
-            var path = Path.Combine(output, "mix", new ShardSpec(rank, worldSize).FileStem + ".json");
+            var path = CountersPath(output, new ShardSpec(rank, worldSize));
             if (!File.Exists(path))
             {
                 return null;
