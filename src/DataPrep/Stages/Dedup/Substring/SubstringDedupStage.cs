@@ -98,7 +98,9 @@ public sealed class SubstringDedupStage : IGlobalStage
         using var timing = context.Stats.Time();
         if (step == 0)
         {
-            var blockBytes = Math.Max(SuffixBlockBuilder.MinBlockBytes, ((long)_options.MemoryBudgetMb << 20) / (SuffixBlockBuilder.BytesPerTextByte * threads));
+            // Suffix arrays hold 32-bit positions: a block stays below 2 GiB whatever the budget.
+            var blockBytes = Math.Clamp(((long)_options.MemoryBudgetMb << 20) / (SuffixBlockBuilder.BytesPerTextByte * threads),
+                SuffixBlockBuilder.MinBlockBytes, Array.MaxLength / 2);
             var (sorted, blocks) = SuffixBlockBuilder.Build(folder, part, worldSize, blockBytes, threads, cancellationToken);
             context.Stats.Increment("suffixes.sorted", sorted);
             context.Stats.Increment("suffixes.blocks", blocks);
