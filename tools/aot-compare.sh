@@ -73,7 +73,9 @@ run_case() { # run_case NAME CONFIG [run options...]
   cases=$((cases + 1))
 }
 
-for config in configs/*.yaml configs/*.json; do
+# Pipeline recipes (mix.yaml is the config of `dataprep mix`, compared below).
+recipes=$(ls configs/*.yaml configs/*.json | grep -v '/mix\.yaml$')
+for config in $recipes; do
   recipe=$(basename "${config%.*}")
   run_case "$recipe-sample" "$config" --input 'sample-data/*.jsonl'
   run_case "$recipe-corpus" "$config" --input "$work/slice/*.jsonl.gz"
@@ -94,9 +96,40 @@ compare_stdout() { # compare_stdout NAME ARGS...
   echo "same  $name (exit $status_jit)"
   cases=$((cases + 1))
 }
-for config in configs/*.yaml configs/*.json; do
+for config in $recipes; do
   compare_stdout "validate-$(basename "$config")" validate "$config"
 done
+
+# A token-share mix (dataprep mix) over the slice: the plan printed, then every file the mix writes.
+cat > "$work/mix.yaml" <<YAML
+mix:
+  tokenizer: o200k_base
+  tokenBudget: 400000
+  seed: 7
+  targets: { ko: 0.30, en: 0.70 }
+  allowShortfall: true
+  megatron: true
+  sources:
+    - { name: ko-wiki, path: $work/slice/ko-wiki.jsonl.gz }
+    - { name: ko-reviews, path: $work/slice/ko-nsmc-reviews.jsonl.gz }
+    - { name: en-wiki, path: $work/slice/en-wiki.jsonl.gz }
+    - { name: en-web, path: $work/slice/en-web-cc.jsonl.gz }
+output: { path: $work/mix-out, format: jsonl, compression: gzip }
+YAML
+# The plan (--json on stdout; the logs on stderr carry the time), each build measuring afresh into its own folder.
+dotnet "$jit" mix plan "$work/mix.yaml" --output "$work/jit/mix-plan" --json > "$work/mix-plan.jit.json" 2> "$work/mix-plan.jit.err" \
+  || { echo "FAIL mix plan: JIT build"; tail -5 "$work/mix-plan.jit.err"; exit 1; }
+"$native" mix plan "$work/mix.yaml" --output "$work/native/mix-plan" --json > "$work/mix-plan.native.json" 2> "$work/mix-plan.native.err" \
+  || { echo "FAIL mix plan: native binary"; tail -5 "$work/mix-plan.native.err"; exit 1; }
+cmp -s <(normalise_json "$work/mix-plan.jit.json") <(normalise_json "$work/mix-plan.native.json") \
+  || { echo "FAIL mix plan: plans differ"; diff <(normalise_json "$work/mix-plan.jit.json") <(normalise_json "$work/mix-plan.native.json") | head; exit 1; }
+echo "same  mix plan"
+cases=$((cases + 1))
+dotnet "$jit" mix run "$work/mix.yaml" --output "$work/jit/mix" > "$work/mix.jit.out" 2>&1 || { echo "FAIL mix: JIT build"; tail -5 "$work/mix.jit.out"; exit 1; }
+"$native" mix run "$work/mix.yaml" --output "$work/native/mix" > "$work/mix.native.out" 2>&1 || { echo "FAIL mix: native binary"; tail -5 "$work/mix.native.out"; exit 1; }
+compare_trees "$work/jit/mix" "$work/native/mix" || { echo "FAIL mix"; exit 1; }
+echo "same  mix (plan and written mix, Megatron .bin/.idx included)"
+cases=$((cases + 1))
 compare_stdout stages stages
 compare_stdout stages-markdown stages --markdown
 compare_stdout schema schema
