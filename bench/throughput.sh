@@ -16,7 +16,11 @@ if [ ${#inputs[@]} -eq 0 ]; then
 fi
 # The same build `dotnet tool install` gives on linux-x64: ReadyToRun. BENCH_APP=jit measures the plain `dotnet build`
 # output instead (what `dotnet run` runs), to see what precompilation changes.
-if [ "${BENCH_APP:-r2r}" = jit ]; then
+# BENCH_APP=/some/dir runs an already published build (DataPrep.Cli.dll in that folder), e.g. the base commit's, for
+# before/after runs on the same minutes.
+if [ -d "${BENCH_APP:-}" ]; then
+  app=$BENCH_APP/DataPrep.Cli.dll
+elif [ "${BENCH_APP:-r2r}" = jit ]; then
   dotnet build -c Release src/DataPrep.Cli -v quiet -nologo >/dev/null
   app=src/DataPrep.Cli/bin/Release/net10.0/DataPrep.Cli.dll
 else

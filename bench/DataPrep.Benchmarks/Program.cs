@@ -2,8 +2,18 @@ using BenchmarkDotNet.Running;
 
 namespace DataPrep.Benchmarks;
 
-/// <summary>Runs the micro-benchmarks: <c>dotnet run -c Release --project bench/DataPrep.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>Runs the micro-benchmarks: <c>dotnet run -c Release --project bench/DataPrep.Benchmarks -- --filter '*'</c>;
+/// <c>-- stage-profile [corpus...]</c> profiles the quality + PII stages instead.</summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        // Not a BenchmarkDotNet run: the quality + PII stage profile over whole corpora (Quality/QualityPiiStageProfile.cs).
+        if (args.Length > 0 && args[0] == "stage-profile")
+        {
+            Quality.QualityPiiStageProfile.Run(args.Length > 1 ? args[1..] : ["en-wiki.jsonl.gz", "ko-wiki.jsonl.gz"]);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

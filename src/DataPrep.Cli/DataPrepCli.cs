@@ -19,6 +19,7 @@ public static class DataPrepCli
         root.Subcommands.Add(SlurmCommand.Create(console));
         root.Subcommands.Add(TokensCommand.Create(console));
         root.Subcommands.Add(QualityCommand.Create(console));
+        root.Subcommands.Add(MixCommand.Create(console));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -29,7 +30,8 @@ public static class DataPrepCli
             await error.WriteLineAsync("Run 'dataprep --help' for usage.").ConfigureAwait(false);
             return ExitCodes.BadUsage;
         }
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // Signals are handled by Program (Interruption) through the token: no forced exit after a timeout.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 }

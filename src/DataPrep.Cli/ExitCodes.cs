@@ -11,4 +11,13 @@ internal static class ExitCodes
 
     /// <summary>Bad usage or config: nothing was read.</summary>
     public const int BadUsage = 2;
+
+    /// <summary>Stopped by SIGINT (Ctrl+C) after cleaning up; rerunning the same command resumes (128 + 2).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM after cleaning up; rerunning the same command resumes (128 + 15).</summary>
+    public const int Terminated = 143;
+
+    /// <summary>What an interrupted command prints (also in README).</summary>
+    public const string InterruptedMessage = "interrupted; rerun the same command to resume";
 }

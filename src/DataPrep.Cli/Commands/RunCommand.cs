@@ -23,10 +23,12 @@ internal static class RunCommand
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)." };
         var logFile = new Option<string?>("--log-file") { Description = "Also log to this file." };
         var logJson = new Option<bool>("--log-json") { Description = "Write the log file as compact JSON (CLEF)." };
+        var overwrite = new Option<bool>("--overwrite") { Description = "The output folder holds a run: delete it and start fresh." };
+        var forceResume = new Option<bool>("--force-resume") { Description = "Resume the output folder's run although its input files or options changed." };
         var logLevel = CommonOptions.LogLevel();
         var command = new Command("run", "Run a pipeline: read, filter, dedup, scrub, tokenize, write kept documents, rejects and stats.")
         {
-            config, input, output, rank, worldSize, phase, strict, threads, logFile, logJson, logLevel,
+            config, input, output, rank, worldSize, phase, strict, threads, overwrite, forceResume, logFile, logJson, logLevel,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,33 +42,20 @@ internal static class RunCommand
             var inputs = parse.GetValue(input);
             loaded.WithOverrides(inputs is { Length: > 0 } ? inputs : null, parse.GetValue(output), parse.GetValue(strict) ? true : null, parse.GetValue(threads));
             var (shard, world, usageError) = ResolveShard(parse.GetValue(rank), parse.GetValue(worldSize));
+            if (parse.GetValue(overwrite) && parse.GetValue(forceResume))
+            {
+                usageError = "--overwrite (delete the folder's run) and --force-resume (keep it) exclude each other: give one.";
+            }
             if (usageError is not null)
             {
                 console.Error.WriteLine(usageError);
                 return ExitCodes.BadUsage;
             }
-            Pipeline.Pipeline pipeline;
-            try
+            var existing = parse.GetValue(overwrite) ? ExistingOutput.Overwrite
+                : parse.GetValue(forceResume) ? ExistingOutput.ForceResume : (ExistingOutput?)null;
+            var pipeline = CommonOptions.BuildForRun(loaded, existing, world, shard is null, console, log);
+            if (pipeline is null)
             {
-                pipeline = Pipeline.Pipeline.FromConfig(loaded, log: log);
-                if (pipeline.Output.Path is null)
-                {
-                    throw new PipelineConfigException(loaded.Source, [PipelineConfigException.Missing("output.path", "an output folder (in the config or with --output)")]);
-                }
-                if (pipeline.Input.Path.Count == 0)
-                {
-                    throw new PipelineConfigException(loaded.Source, [PipelineConfigException.Missing("input.path", "input files (in the config or with --input)")]);
-                }
-                _ = DataPrep.IO.InputFiles.Expand(pipeline.Input.Path, Directory.GetCurrentDirectory());
-            }
-            catch (PipelineConfigException e)
-            {
-                console.Error.WriteLine(e.Message);
-                return ExitCodes.BadUsage;
-            }
-            catch (FileNotFoundException e)
-            {
-                console.Error.WriteLine($"Invalid input in {loaded.Source}: {e.Message}");
                 return ExitCodes.BadUsage;
             }
             try
@@ -97,13 +86,16 @@ internal static class RunCommand
             }
             catch (PipelineConfigException e)
             {
-                console.Error.WriteLine(e.Message);
+                console.Error.WriteLine(CommonOptions.WithSource(e, loaded.Source).Message);
                 return ExitCodes.BadUsage;
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                log.Error("Cancelled; shards without a done marker will run again next time");
-                return ExitCodes.Failure;
+                // Parts without a completion marker run again; their temporary files are already deleted.
+                console.Error.WriteLine(existing == ExistingOutput.Overwrite
+                    ? ExitCodes.InterruptedMessage + " without --overwrite (with it, the run starts again from scratch)"
+                    : ExitCodes.InterruptedMessage);
+                return ExitCodes.Interrupted;
             }
             catch (Exception e) when (e is StageFailedException or InputErrorException or IOException or UnauthorizedAccessException)
             {

@@ -16,7 +16,7 @@ internal static class SchemaCommand
         var command = new Command("schema", "Print the JSON Schema of config files (for editor completion).");
         command.SetAction(_ =>
         {
-            console.Output.WriteLine(Build(StageRegistry.CreateDefault()).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            console.Output.WriteLine(Build(StageRegistry.CreateDefault()).ToJsonString(OptionsBinder.SerializerOptions));
             return ExitCodes.Ok;
         });
         return command;
@@ -26,7 +26,7 @@ internal static class SchemaCommand
     {
         var exporter = new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true };
         JsonNode For(Type type) => OptionsBinder.SerializerOptions.GetJsonSchemaAsNode(type, exporter);
-        var stageItems = new JsonArray { new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(registry.Stages.Select(s => (JsonNode)s.Name).ToArray()) } };
+        var stageItems = new JsonArray(new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(registry.Stages.Select(s => (JsonNode)s.Name).ToArray()) });
         foreach (var stage in registry.Stages)
         {
             var options = For(stage.OptionsType);
@@ -35,7 +35,7 @@ internal static class SchemaCommand
                 o["additionalProperties"] = false;
                 o["description"] = stage.Description;
             }
-            stageItems.Add(new JsonObject
+            stageItems.Add((JsonNode)new JsonObject
             {
                 ["type"] = "object",
                 ["additionalProperties"] = false,

@@ -126,12 +126,12 @@ internal static class SlurmCommand
         return status;
     }
 
-    // Nodes start dataprep the way this process was started: the apphost, or `dotnet DataPrep.Cli.dll`.
+    // Nodes start dataprep the way this process was started: the apphost or native binary, or `dotnet DataPrep.Cli.dll`.
     private static string Launcher()
     {
         var process = Environment.ProcessPath ?? "dataprep";
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
-            ? $"{SlurmPlanner.Quote(process)} {SlurmPlanner.Quote(typeof(Program).Assembly.Location)}"
+            ? $"{SlurmPlanner.Quote(process)} {SlurmPlanner.Quote(Path.Combine(AppContext.BaseDirectory, typeof(Program).Assembly.GetName().Name + ".dll"))}"
             : SlurmPlanner.Quote(process);
     }
 }

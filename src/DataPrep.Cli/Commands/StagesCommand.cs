@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.ComponentModel;
-using System.Reflection;
 using System.Text.Json;
 using DataPrep.Configuration;
 using DataPrep.IO;
@@ -88,11 +87,16 @@ internal static class StagesCommand
     /// <summary>(config name, default as JSON, description) of every option of a record.</summary>
     public static IEnumerable<(string Name, string Default, string Description)> Options(Type optionsType, object defaults)
     {
-        foreach (var property in optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        // The binder's own metadata (generated at compile time for DataPrep's records): what is listed is what binds.
+        var typeInfo = OptionsBinder.SerializerOptions.GetTypeInfo(optionsType);
+        foreach (var property in typeInfo.Properties.Where(p => p.Set is not null))
         {
-            var value = property.GetValue(defaults);
-            var json = JsonSerializer.Serialize(value, property.PropertyType, OptionsBinder.SerializerOptions).Replace("\n", "").Replace("  ", "");
-            yield return (OptionsBinder.ConfigName(property.Name), json, property.GetCustomAttribute<DescriptionAttribute>()?.Description ?? "");
+            var value = property.Get?.Invoke(defaults);
+            var json = JsonSerializer.Serialize(value, OptionsBinder.SerializerOptions.GetTypeInfo(property.PropertyType))
+                .Replace("\n", "").Replace("  ", "");
+            var description = property.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: false)
+                .OfType<DescriptionAttribute>().FirstOrDefault()?.Description ?? "";
+            yield return (property.Name, json, description);
         }
     }
 }

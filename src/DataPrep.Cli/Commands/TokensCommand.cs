@@ -1,9 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using DataPrep.Documents;
 using DataPrep.IO;
 using DataPrep.IO.Readers;
 using DataPrep.Pipeline;
 using DataPrep.Reports;
+using Spectre.Console;
 
 namespace DataPrep.Cli.Commands;
 
@@ -27,45 +30,122 @@ internal static class TokensCommand
         {
             tokenizers, json, html, nfc, textField, parallelField, inputs,
         };
-        command.SetAction(parse =>
-        {
-            IReadOnlyList<InputFile> files;
-            try
-            {
-                files = InputFiles.Expand(parse.GetValue(inputs)!, Directory.GetCurrentDirectory());
-            }
-            catch (FileNotFoundException e)
-            {
-                console.Error.WriteLine(e.Message);
-                return ExitCodes.BadUsage;
-            }
-            var options = new InputOptions { TextField = parse.GetValue(textField)! };
-            var bad = new StageContext(InputReasons.StageId, ShardSpec.Single);
-            var context = new InputContext(options, bad);
-            IEnumerable<Document> Documents() => files.SelectMany(f => DocumentReaders.For(f, InputFormat.Auto).Read(f, context, CancellationToken.None));
-            TokenRatioResult result;
-            try
-            {
-                var report = new TokenRatioReport(new TokenRatioOptions { NormalizeNfc = parse.GetValue(nfc), ParallelField = parse.GetValue(parallelField)! });
-                result = report.Run(parse.GetValue(tokenizers)!, Documents(), Directory.GetCurrentDirectory());
-            }
-            catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException or NotSupportedException)
-            {
-                console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.BadUsage;
-            }
-            console.Output.WriteLine(parse.GetValue(json) ? result.ToJson() : result.ToTable());
-            if (parse.GetValue(html) is { } htmlPath)
-            {
-                DataPrep.IO.Writers.AtomicFile.WriteAllText(Path.GetFullPath(htmlPath), result.ToHtml());
-            }
-            var skipped = bad.Stats.Get(Stats.StageStats.DocsRejected);
-            if (skipped > 0)
-            {
-                console.Error.WriteLine($"{skipped} input records could not be read (bad JSON, missing text field, ...) and were not counted.");
-            }
-            return ExitCodes.Ok;
-        });
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, console, cancellationToken, tokenizers, json, html, nfc, textField, parallelField, inputs)));
         return command;
+    }
+
+    private static int Run(ParseResult parse, CliConsole console, CancellationToken cancellationToken, Option<string[]> tokenizers, Option<bool> json,
+        Option<string?> html, Option<bool> nfc, Option<string> textField, Option<string> parallelField, Argument<string[]> inputs)
+    {
+        IReadOnlyList<InputFile> files;
+        try
+        {
+            files = InputFiles.Expand(parse.GetValue(inputs)!, Directory.GetCurrentDirectory());
+        }
+        catch (FileNotFoundException e)
+        {
+            console.Error.WriteLine(e.Message);
+            return ExitCodes.BadUsage;
+        }
+        var options = new InputOptions { TextField = parse.GetValue(textField)! };
+        var unread = new UnreadRecords();
+        var context = new InputContext(options, new StageContext(InputReasons.StageId, ShardSpec.Single, rejections: unread));
+        var progress = new ReadProgress(files.Count);
+        IEnumerable<Document> Documents()
+        {
+            foreach (var file in files)
+            {
+                progress.File = file.DisplayPath;
+                foreach (var document in DocumentReaders.For(file, InputFormat.Auto).Read(file, context, cancellationToken))
+                {
+                    progress.Count(document);
+                    yield return document;
+                }
+                progress.FilesDone++;
+            }
+        }
+        TokenRatioResult result;
+        try
+        {
+            var report = new TokenRatioReport(new TokenRatioOptions { NormalizeNfc = parse.GetValue(nfc), ParallelField = parse.GetValue(parallelField)! });
+            result = WithProgress(console, progress, () => report.Run(parse.GetValue(tokenizers)!, Documents(), Directory.GetCurrentDirectory()));
+        }
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException or NotSupportedException)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadUsage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.Error.WriteLine("interrupted; nothing was written");
+            return ExitCodes.Interrupted;
+        }
+        if (parse.GetValue(json))
+        {
+            var report = JsonNode.Parse(result.ToJson())!.AsObject();
+            report["unreadRecords"] = unread.ToJson();
+            console.Output.WriteLine(report.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        }
+        else
+        {
+            console.Output.WriteLine(result.ToTable());
+        }
+        if (parse.GetValue(html) is { } htmlPath)
+        {
+            DataPrep.IO.Writers.AtomicFile.WriteAllText(Path.GetFullPath(htmlPath), result.ToHtml());
+        }
+        if (unread.Total > 0)
+        {
+            console.Error.WriteLine($"{unread.Total} input records could not be read and were not counted (rejection code and count per file):");
+            foreach (var line in unread.Lines())
+            {
+                console.Error.WriteLine("  " + line);
+            }
+        }
+        return ExitCodes.Ok;
+    }
+
+    // On a terminal, one live line: file, documents and MB read, documents/s; elsewhere nothing (stdout is the report).
+    private static TokenRatioResult WithProgress(CliConsole console, ReadProgress progress, Func<TokenRatioResult> run)
+    {
+        if (!console.Interactive)
+        {
+            return run();
+        }
+        TokenRatioResult? result = null;
+        console.Ansi.Status().Start("reading", status =>
+        {
+            using var timer = new Timer(_ => status.Status(progress.Describe()), null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
+            result = run();
+        });
+        return result!;
+    }
+
+    /// <summary>What the token report has read so far (updated by the reading thread, shown by a timer).</summary>
+    internal sealed class ReadProgress(int files)
+    {
+        private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+        private long _documents;
+        private long _bytes;
+
+        public string File { get; set; } = "";
+
+        public int FilesDone { get; set; }
+
+        public void Count(Document document)
+        {
+            Interlocked.Increment(ref _documents);
+            Interlocked.Add(ref _bytes, document.Utf8Length);
+        }
+
+        public string Describe()
+        {
+            var seconds = Math.Max(_watch.Elapsed.TotalSeconds, 1e-3);
+            var documents = Interlocked.Read(ref _documents);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"file {Math.Min(FilesDone + 1, files)}/{files} {Escape(File)}: {documents:N0} documents, {Interlocked.Read(ref _bytes) / 1048576.0:F1} MB, {documents / seconds:N0} docs/s");
+        }
+
+        private static string Escape(string text) => Spectre.Console.Markup.Escape(text);
     }
 }

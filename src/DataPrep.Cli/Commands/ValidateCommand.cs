@@ -11,7 +11,14 @@ internal static class ValidateCommand
     public static Command Create(CliConsole console)
     {
         var config = CommonOptions.ConfigArgument();
-        var command = new Command("validate", "Check a config (every stage, option, type and range) without reading data; print the resolved pipeline.") { config };
+        var input = new Option<string[]>("--input", "-i") { Description = "Input files, folders or globs (replace input.path), as for run.", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string?>("--output", "-o") { Description = "Output folder (replaces output.path), as for run." };
+        var worldSize = new Option<int?>("--world-size") { Description = "Number of shards the run will use (checked against the output folder's run)." };
+        var command = new Command("validate",
+            "Check a config (every stage, option, type and range), its input paths and output folder as run does, without reading data; print the resolved pipeline.")
+        {
+            config, input, output, worldSize,
+        };
         command.SetAction(parse =>
         {
             var loaded = CommonOptions.LoadConfig(parse.GetValue(config)!, console);
@@ -19,13 +26,17 @@ internal static class ValidateCommand
             {
                 return ExitCodes.BadUsage;
             }
-            try
+            var inputs = parse.GetValue(input);
+            loaded.WithOverrides(inputs is { Length: > 0 } ? inputs : null, parse.GetValue(output), null, null);
+            var world = parse.GetValue(worldSize) ?? 1;
+            if (world < 1)
             {
-                Pipeline.Pipeline.FromConfig(loaded);
+                console.Error.WriteLine($"--world-size must be at least 1 (got {world}).");
+                return ExitCodes.BadUsage;
             }
-            catch (PipelineConfigException e)
+            // The same checks as run, so validate never calls valid what run refuses.
+            if (CommonOptions.BuildForRun(loaded, null, world, wholeRun: true, console) is null)
             {
-                console.Error.WriteLine(e.Message);
                 return ExitCodes.BadUsage;
             }
             Print(loaded, console.Output);
@@ -53,5 +64,5 @@ internal static class ValidateCommand
     }
 
     private static string Json(object value) =>
-        JsonSerializer.Serialize(value, value.GetType(), new JsonSerializerOptions(OptionsBinder.SerializerOptions) { WriteIndented = false });
+        JsonSerializer.Serialize(value, OptionsBinder.CompactSerializerOptions.GetTypeInfo(value.GetType()));
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using DataPrep.Execution;
@@ -182,6 +183,13 @@ public sealed class PipelineConfig
                 problems.Add(PipelineConfigException.InvalidValue(path, "expected an assembly name or a path to a .dll."));
                 continue;
             }
+            if (!PluginSupport.IsSupported)
+            {
+                problems.Add(PipelineConfigException.InvalidValue(path,
+                    $"cannot load plugin '{name}': this is the native (AOT) dataprep binary, which cannot load assemblies. " +
+                    "Run configs with plugins through the dotnet tool (dotnet tool install DataPrep.Tool) or 'dotnet run'."));
+                continue;
+            }
             try
             {
                 registry.AddAssembly(LoadPlugin(name, configDirectory));
@@ -197,6 +205,7 @@ public sealed class PipelineConfig
     }
 
     // A name ending in .dll is a file (relative to the config's folder, then the current one); otherwise an assembly name.
+    [RequiresUnreferencedCode("Loads an assembly from a path; its stages are found by reflection.")]
     private static Assembly LoadPlugin(string name, string? configDirectory)
     {
         if (name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))

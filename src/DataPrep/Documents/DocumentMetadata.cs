@@ -63,6 +63,14 @@ public sealed class DocumentMetadata : IEnumerable<KeyValuePair<string, object?>
         return -1;
     }
 
+    /// <summary>A copy with the same fields in the same order, values as stored (escaped strings and nested JSON unchanged).</summary>
+    internal DocumentMetadata Clone()
+    {
+        var copy = new DocumentMetadata();
+        copy._items.AddRange(_items);
+        return copy;
+    }
+
     /// <summary>The fields as stored, string values possibly still escaped: for writers, which copy those bytes.</summary>
     internal ReadOnlySpan<KeyValuePair<string, object?>> Entries => CollectionsMarshal.AsSpan(_items);
 

@@ -26,6 +26,11 @@ public sealed record ExecutionOptions : IValidatableOptions
     [Description("Stop at the first bad input record (--strict) instead of counting it as input.* and going on.")]
     public bool Strict { get; init; }
 
+    /// <summary>What to do with an output folder that holds a run already: resume it if it is the same run, else refuse
+    /// (default); overwrite it; or force-resume it although its input or options changed.</summary>
+    [Description("An output folder holding a run: resume (refuse if input or options changed), overwrite (delete, start fresh) or forceResume.")]
+    public ExistingOutput ExistingOutput { get; init; }
+
     /// <summary>The thread count to use.</summary>
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 

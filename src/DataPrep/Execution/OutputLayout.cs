@@ -26,6 +26,9 @@ public sealed class OutputLayout
     /// <summary>Folder of data handed between passes.</summary>
     public string WorkFolder => Path.Combine(Root, "work");
 
+    /// <summary>The record of the run that owns the folder (<see cref="Execution.RunManifest"/>).</summary>
+    public string RunManifest => Path.Combine(Root, "run.json");
+
     /// <summary>The merged stats of all shards.</summary>
     public string MergedStats => Path.Combine(Root, "stats.json");
 

@@ -27,9 +27,11 @@ public sealed class PipelineRunner
     private readonly Pipeline.Pipeline _pipeline;
     private readonly IProgress<RunProgress>? _progress;
     private readonly OutputLayout _layout;
+    private IReadOnlyList<InputFile>? _inputs;
+    private bool _sweptAll;
 
     /// <summary>Creates a runner.</summary>
-    /// <exception cref="PipelineConfigException">The pipeline has no output folder.</exception>
+    /// <exception cref="PipelineConfigException">The pipeline has no output folder, or the output path is a file.</exception>
     public PipelineRunner(Pipeline.Pipeline pipeline, IProgress<RunProgress>? progress = null)
     {
         _pipeline = pipeline;
@@ -37,7 +39,15 @@ public sealed class PipelineRunner
         var root = pipeline.Output.Path ?? throw new PipelineConfigException(null,
             [PipelineConfigException.Missing("output.path", "an output folder (in the config or with --output)")]);
         _layout = new OutputLayout(root);
+        if (File.Exists(_layout.Root))
+        {
+            throw new PipelineConfigException(null, [OutputPathIsAFile(_layout.Root)]);
+        }
     }
+
+    /// <summary>The problem of an output path that names a file: a run writes a folder.</summary>
+    public static ConfigProblem OutputPathIsAFile(string path) =>
+        new("output.path", $"output path is a file: '{path}'. A run writes a folder (kept shards, rejected/, stats/, run.json): give a folder path.");
 
     /// <summary>The output layout.</summary>
     public OutputLayout Layout => _layout;
@@ -55,7 +65,13 @@ public sealed class PipelineRunner
                 $"stage '{global.Id}' needs the whole corpus, so one shard cannot run alone: run without --rank (all {world} shards here), " +
                 "or run each phase as a job array (dataprep slurm submit).")]);
         }
-        CheckRunFile(world);
+        CheckRunFile(world, wholeRun: shard is null);
+        if (shard is null)
+        {
+            // This process runs every part: whatever hidden temporary file is here was left by a killed run.
+            SweepTemporaries(_layout.Root, null);
+            _sweptAll = true;
+        }
         foreach (var phase in _pipeline.Phases)
         {
             if (shard is { } only)
@@ -86,8 +102,10 @@ public sealed class PipelineRunner
     public static PipelineStats MergeStats(string outputFolder)
     {
         var layout = new OutputLayout(outputFolder);
+        // Run after every part finished: hidden temporaries are leftovers of killed attempts.
+        TemporaryFiles.Sweep(layout.Root);
         var files = Directory.Exists(layout.StatsFolder)
-            ? Directory.GetFiles(layout.StatsFolder, "*.json").Order(StringComparer.Ordinal)
+            ? Directory.GetFiles(layout.StatsFolder, "*.json").Where(f => !TemporaryFiles.IsHidden(Path.GetFileName(f))).Order(StringComparer.Ordinal)
                 .Select(f => (Phase: Path.GetFileName(f).Split('-')[0], Stats: PipelineStats.FromJson(File.ReadAllText(f)))).ToList()
             : [];
         var merged = PipelineStats.Merge(files.Select(f => f.Stats));
@@ -99,32 +117,143 @@ public sealed class PipelineRunner
         return merged;
     }
 
-    /// <summary>Writes <c>run.json</c> (world size, stages, phases) or checks that the folder's run matches this one.</summary>
-    /// <exception cref="PipelineConfigException">The folder holds a run with another world size or other stages.</exception>
-    public void CheckRunFile(int world)
+    /// <summary>Writes <c>run.json</c> (world size, stages, phases, input files, options) or checks that the folder's run
+    /// is this one; for one shard of a job array (<paramref name="world"/> shards, this process runs one).</summary>
+    /// <exception cref="PipelineConfigException">No input, input that matches nothing, or a folder holding another run.</exception>
+    public void CheckRunFile(int world) => CheckRunFile(world, wholeRun: false);
+
+    /// <summary>
+    /// Checks, writing and reading no data, everything a run with <paramref name="world"/> shards checks before it starts:
+    /// an input path that lists files, an output path that is not a file, and an output folder that is empty or holds
+    /// this same run (unless <see cref="ExecutionOptions.ExistingOutput"/> says otherwise). What <c>dataprep validate</c> runs.
+    /// </summary>
+    /// <param name="world">Number of shards.</param>
+    /// <param name="wholeRun">True when this process runs every shard (false for one task of a job array).</param>
+    /// <exception cref="PipelineConfigException">What the run would refuse, with its config path.</exception>
+    public void Preflight(int world, bool wholeRun = true)
     {
-        var path = Path.Combine(_layout.Root, "run.json");
-        var stageIds = string.Join(",", _pipeline.Stages.Select(s => s.Id));
+        var current = RunManifest.Of(_pipeline, world, ResolveInputs());
+        var policy = _pipeline.Execution.ExistingOutput;
+        if (policy == ExistingOutput.Overwrite && !wholeRun)
+        {
+            throw OverwriteOfOneShard();
+        }
+        if (File.Exists(_layout.RunManifest) && policy != ExistingOutput.Overwrite)
+        {
+            CheckSameRun(ReadManifest(), current, policy);
+        }
+    }
+
+    private static PipelineConfigException OverwriteOfOneShard() => new(null, [new ConfigProblem("execution.existingOutput",
+        "overwrite deletes the whole output folder, which other shards of a job array share: delete it before submitting instead.")]);
+
+    private void CheckRunFile(int world, bool wholeRun)
+    {
+        var current = RunManifest.Of(_pipeline, world, ResolveInputs());
+        var path = _layout.RunManifest;
+        var policy = _pipeline.Execution.ExistingOutput;
         if (File.Exists(path))
         {
-            using var existing = JsonDocument.Parse(File.ReadAllText(path));
-            var previousWorld = existing.RootElement.GetProperty("world_size").GetInt32();
-            var previousStages = existing.RootElement.GetProperty("stages").GetString();
-            if (previousWorld != world || previousStages != stageIds)
+            if (policy == ExistingOutput.Overwrite)
             {
-                throw new PipelineConfigException(null, [new ConfigProblem("output.path",
-                    $"'{_layout.Root}' holds a run with world size {previousWorld} and stages [{previousStages}]; this run has world size {world} " +
-                    $"and stages [{stageIds}]. Use a new output folder, or delete the old one.")]);
+                if (!wholeRun)
+                {
+                    throw OverwriteOfOneShard();
+                }
+                _pipeline.Log.Warning("Deleting the previous run in {Output} (overwrite)", _layout.Root);
+                Directory.Delete(_layout.Root, recursive: true);
             }
-            return;
+            else
+            {
+                if (CheckSameRun(ReadManifest(), current, policy))
+                {
+                    _pipeline.Log.Warning("Resuming {Output} although its input or options changed (force-resume)", _layout.Root);
+                    AtomicFile.WriteAllText(path, current.ToJson());
+                }
+                return;
+            }
         }
         Directory.CreateDirectory(_layout.Root);
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Dictionary<string, object>
+        AtomicFile.WriteAllText(path, current.ToJson());
+    }
+
+    private RunManifest ReadManifest()
+    {
+        try
         {
-            ["world_size"] = world,
-            ["stages"] = stageIds,
-            ["phases"] = _pipeline.Phases.Select(p => p.Name).ToArray(),
-        }));
+            return RunManifest.Read(_layout.RunManifest);
+        }
+        catch (JsonException e)
+        {
+            throw new PipelineConfigException(null, [new ConfigProblem("output.path",
+                $"'{_layout.RunManifest}' cannot be read ({e.Message}), so what the folder holds is unknown: rerun with --overwrite to delete it, or use a new output folder.")]);
+        }
+    }
+
+    // True when the run changed in input or options and the policy says to go on anyway.
+    private bool CheckSameRun(RunManifest previous, RunManifest current, ExistingOutput policy)
+    {
+        var structural = previous.StructuralChanges(current);
+        if (structural.Count > 0)
+        {
+            throw new PipelineConfigException(null, [new ConfigProblem("output.path",
+                $"'{_layout.Root}' holds another run ({string.Join("; ", structural)}): its finished shards cannot be combined with this run's. " +
+                "Rerun with --overwrite to delete it and start fresh, or use a new output folder.")]);
+        }
+        var changes = previous.InputAndOptionChanges(current);
+        if (changes.Count == 0)
+        {
+            return false;
+        }
+        if (policy != ExistingOutput.ForceResume)
+        {
+            throw new PipelineConfigException(null, [new ConfigProblem("output.path",
+                $"'{_layout.Root}' holds a run of other input or options: {string.Join("; ", changes)}. " +
+                "Rerun with --overwrite to delete it and start fresh, or --force-resume to keep its finished shards and go on, or use a new output folder.")]);
+        }
+        _pipeline.Log.Warning("Changes since the folder's run: {Changes}", string.Join("; ", changes));
+        return true;
+    }
+
+    // The input is listed once, before anything is read or written, so a path that matches nothing is a config error
+    // and run.json records exactly the files the shards read.
+    private IReadOnlyList<InputFile> ResolveInputs()
+    {
+        if (_inputs is not null)
+        {
+            return _inputs;
+        }
+        var input = _pipeline.Input;
+        if (input.Path.Count == 0)
+        {
+            throw new PipelineConfigException(null, [PipelineConfigException.Missing("input.path", "input files (in the config or with --input)")]);
+        }
+        try
+        {
+            return _inputs = InputFiles.Expand(input.Path, Directory.GetCurrentDirectory());
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new PipelineConfigException(null, [new ConfigProblem("input.path", e.Message)]);
+        }
+    }
+
+    // A part removes only its own leftovers: other parts of a job array may be writing into the same folder right now.
+    // Map parts own every name with their rank (kept parts, rejects, stats, markers, segment and dedup files of that
+    // rank); reduce parts own names with their part number, and their own stats and marker.
+    private static void SweepTemporaries(string root, (PipelinePhase Phase, ShardSpec Shard)? part)
+    {
+        if (part is not { } owner)
+        {
+            TemporaryFiles.Sweep(root);
+            return;
+        }
+        var rank = owner.Shard.FileStem;
+        var token = owner.Phase.Kind == PhaseKind.Map ? rank : $"part-{owner.Shard.Rank:D5}";
+        var stem = OutputLayout.Stem(owner.Phase.Index, owner.Shard);
+        TemporaryFiles.Sweep(root, (folder, name) =>
+            name.StartsWith(stem, StringComparison.Ordinal) || name.Contains(token, StringComparison.Ordinal)
+            || Path.GetRelativePath(root, folder).Contains(token, StringComparison.Ordinal));
     }
 
     /// <summary>Runs one part of one phase, unless its completion marker exists.</summary>
@@ -138,6 +267,11 @@ public sealed class PipelineRunner
             log.Information("Skipping {Phase} for shard {Shard}: already complete", phase.Name, shard.ToString());
             return;
         }
+        if (!_sweptAll)
+        {
+            SweepTemporaries(_layout.Root, (phase, shard));
+        }
+        FaultInjection.At(phase.Index, "start", cancellationToken);
         var stats = new PipelineStats();
         var watch = Stopwatch.StartNew();
         if (phase.Kind == PhaseKind.Reduce)
@@ -159,9 +293,11 @@ public sealed class PipelineRunner
         {
             await RunMapAsync(phase, shard, stats, log, cancellationToken).ConfigureAwait(false);
         }
+        FaultInjection.At(phase.Index, "commit", cancellationToken);
         stats.WallSeconds = watch.Elapsed.TotalSeconds;
         stats.GzipEngine = IO.Gzip.GzipEngine.Current.Name;
         AtomicFile.WriteAllText(_layout.StatsFile(phase.Index, shard), stats.ToJson());
+        FaultInjection.At(phase.Index, "marker", cancellationToken);
         AtomicFile.WriteAllText(marker, $"{{\"phase\":\"{phase.Name}\",\"rank\":{shard.Rank},\"world_size\":{shard.WorldSize},\"seconds\":{watch.Elapsed.TotalSeconds:F3}}}\n");
         foreach (var entry in stats.Stages)
         {
@@ -193,8 +329,8 @@ public sealed class PipelineRunner
         var token = cts.Token;
 
         IAsyncEnumerable<Document> current = segment == 0
-            ? ReadInputAsync(shard, stats, sink, counters, token)
-            : ReadWorkFileAsync(_layout.SegmentFile(segment - 1, shard), counters, token);
+            ? ReadInputAsync(phase.Index, shard, stats, sink, counters, token)
+            : ReadWorkFileAsync(phase.Index, _layout.SegmentFile(segment - 1, shard), counters, token);
 
         var parallel = new List<(DocumentStage, StageContext)>();
         for (var i = first; i <= last; i++)
@@ -414,15 +550,11 @@ public sealed class PipelineRunner
         }
     }
 
-    private IAsyncEnumerable<Document> ReadInputAsync(ShardSpec shard, PipelineStats stats, IRejectionSink sink, ProgressCounters counters,
+    private IAsyncEnumerable<Document> ReadInputAsync(int phase, ShardSpec shard, PipelineStats stats, IRejectionSink sink, ProgressCounters counters,
         CancellationToken cancellationToken)
     {
         var input = _pipeline.Input;
-        if (input.Path.Count == 0)
-        {
-            throw new PipelineConfigException(null, [PipelineConfigException.Missing("input.path", "input files (in the config or with --input)")]);
-        }
-        var files = InputFiles.Expand(input.Path, Directory.GetCurrentDirectory()).Where(f => shard.Owns(f.Ordinal)).ToList();
+        var files = ResolveInputs().Where(f => shard.Owns(f.Ordinal)).ToList();
         var context = new InputContext(input, new StageContext(InputReasons.StageId, shard, stats.For(0, InputReasons.StageId), _pipeline.Log, sink),
             _pipeline.Execution.Strict);
         var execution = _pipeline.Execution;
@@ -437,7 +569,7 @@ public sealed class PipelineRunner
                 }
             }
         }
-        return new BatchedDocuments(ReadOnOwnThreadAsync(Batches(), cancellationToken), documents =>
+        return new BatchedDocuments(ReadOnOwnThreadAsync(phase, Batches(), cancellationToken), documents =>
         {
             var bytes = 0L;
             foreach (var document in documents)
@@ -451,8 +583,8 @@ public sealed class PipelineRunner
         });
     }
 
-    private static IAsyncEnumerable<Document> ReadWorkFileAsync(string path, ProgressCounters counters, CancellationToken cancellationToken) =>
-        new BatchedDocuments(ReadOnOwnThreadAsync(RecordBatch.Chunk(WorkFiles.Read(path, cancellationToken), WriterBatch, int.MaxValue), cancellationToken),
+    private static IAsyncEnumerable<Document> ReadWorkFileAsync(int phase, string path, ProgressCounters counters, CancellationToken cancellationToken) =>
+        new BatchedDocuments(ReadOnOwnThreadAsync(phase, RecordBatch.Chunk(WorkFiles.Read(path, cancellationToken), WriterBatch, int.MaxValue), cancellationToken),
             documents =>
             {
                 var bytes = 0L;
@@ -466,7 +598,7 @@ public sealed class PipelineRunner
 
     // Reading (decompressing, splitting lines) runs on a thread of its own and hands batches over a bounded channel:
     // it overlaps the stages, and a slow stage slows the reader instead of filling memory.
-    private static async IAsyncEnumerable<RecordBatch> ReadOnOwnThreadAsync(IEnumerable<RecordBatch> source,
+    private static async IAsyncEnumerable<RecordBatch> ReadOnOwnThreadAsync(int phase, IEnumerable<RecordBatch> source,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
@@ -474,9 +606,11 @@ public sealed class PipelineRunner
         {
             try
             {
+                long handed = 0;
                 foreach (var batch in source)
                 {
                     WriteBlocking(channel.Writer, batch, cancellationToken);
+                    FaultInjection.AfterBatch(phase, ++handed, cancellationToken);
                 }
                 channel.Writer.Complete();
             }

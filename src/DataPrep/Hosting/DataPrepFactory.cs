@@ -22,9 +22,17 @@ public sealed class DataPrepFactory
     {
         _options = options;
         Registry = StageRegistry.CreateDefault();
-        foreach (var assembly in options.StageAssemblies)
+        if (PluginSupport.IsSupported)
         {
-            Registry.AddAssembly(assembly);
+            foreach (var assembly in options.StageAssemblies)
+            {
+                Registry.AddAssembly(assembly);
+            }
+        }
+        else if (options.StageAssemblies.Count > 0)
+        {
+            throw new NotSupportedException(
+                "DataPrepOptions.StageAssemblies cannot be scanned in a native (AOT) build; register stages with StageRegistry.Add<TStage>() instead.");
         }
         _log = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(new MicrosoftLoggingSink(loggerFactory)).CreateLogger();
     }

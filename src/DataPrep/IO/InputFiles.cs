@@ -9,7 +9,7 @@ public static class InputFiles
         [".jsonl", ".json", ".ndjson", ".jsonl.gz", ".json.gz", ".ndjson.gz", ".jsonl.zst", ".json.zst", ".jsonl.zstd", ".parquet", ".txt", ".md"];
 
     /// <summary>Expands <paramref name="patterns"/>; the result is sorted by ordinal path so every shard sees the same order.</summary>
-    /// <exception cref="FileNotFoundException">A path that is neither a file, a folder nor a glob matching anything.</exception>
+    /// <exception cref="FileNotFoundException">A path that is neither a file, a folder holding input files, nor a glob matching anything.</exception>
     public static IReadOnlyList<InputFile> Expand(IEnumerable<string> patterns, string baseDirectory)
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
@@ -22,13 +22,28 @@ public static class InputFiles
             }
             else if (Directory.Exists(full))
             {
+                var matched = 0;
+                var others = 0;
                 foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
                 {
                     var name = Path.GetFileName(file);
                     if (!name.StartsWith('.') && KnownExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
                     {
                         found.Add(file);
+                        matched++;
                     }
+                    else
+                    {
+                        others++;
+                    }
+                }
+                // Reading nothing and reporting success would pass an empty folder off as a processed corpus.
+                if (matched == 0)
+                {
+                    throw new FileNotFoundException(others == 0
+                        ? $"Input folder '{pattern}' is empty."
+                        : $"Input folder '{pattern}' holds {others} file(s) but none with an input extension ({string.Join(", ", KnownExtensions)}; hidden files are skipped).",
+                        pattern);
                 }
             }
             else if (pattern.IndexOfAny(['*', '?', '[']) >= 0)

@@ -29,6 +29,12 @@ public static class InputReasons
     /// <summary>A compressed file ends early.</summary>
     public static readonly RejectionReason Truncated = new("input.truncated", "The compressed file ends early or is corrupt; the records before the damage were read.");
 
+    /// <summary>A file named <c>.gz</c> that does not start with the gzip magic bytes.</summary>
+    public static readonly RejectionReason NotGzip = new("input.not_gzip", "The file is named .gz but is not gzip (its first bytes are not 1F 8B); it was not read.");
+
+    /// <summary>A file named <c>.zst</c> that does not start with the zstd magic bytes.</summary>
+    public static readonly RejectionReason NotZstd = new("input.not_zstd", "The file is named .zst but is not zstd (its first bytes are not 28 B5 2F FD); it was not read.");
+
     /// <summary>A file without any record.</summary>
     public static readonly RejectionReason EmptyFile = new("input.empty_file", "The file holds no records.");
 
@@ -40,5 +46,5 @@ public static class InputReasons
 
     /// <summary>Every input reason.</summary>
     public static IReadOnlyList<RejectionReason> All { get; } =
-        [MalformedJson, InvalidUtf8, MissingText, TextNotString, TooLarge, Truncated, EmptyFile, MissingColumn, Unreadable];
+        [MalformedJson, InvalidUtf8, MissingText, TextNotString, TooLarge, Truncated, NotGzip, NotZstd, EmptyFile, MissingColumn, Unreadable];
 }

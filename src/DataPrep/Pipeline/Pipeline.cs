@@ -14,10 +14,12 @@ namespace DataPrep.Pipeline;
 /// </summary>
 public sealed class Pipeline
 {
-    internal Pipeline(InputOptions input, IReadOnlyList<IStage> stages, OutputOptions output, ExecutionOptions execution, ILogger? log)
+    internal Pipeline(InputOptions input, IReadOnlyList<IStage> stages, OutputOptions output, ExecutionOptions execution, ILogger? log,
+        IReadOnlyList<(string Name, object? Options)>? stageOptions = null)
     {
         Input = input;
         Stages = stages;
+        StageOptions = stageOptions ?? stages.Select(s => (s.Id, (object?)null)).ToList();
         Output = output;
         Execution = execution;
         Log = log ?? Logger.None;
@@ -29,6 +31,10 @@ public sealed class Pipeline
 
     /// <summary>The stages, in order.</summary>
     public IReadOnlyList<IStage> Stages { get; }
+
+    /// <summary>Config name and bound options of each stage, for the run's record in <c>run.json</c>; options are null
+    /// for stages added in code (their options are not visible to the pipeline).</summary>
+    internal IReadOnlyList<(string Name, object? Options)> StageOptions { get; }
 
     /// <summary>The output options.</summary>
     public OutputOptions Output { get; }
@@ -66,18 +72,18 @@ public sealed class Pipeline
         {
             throw new PipelineConfigException(config.Source, problems);
         }
-        return new Pipeline(config.Input, stages, config.Output, config.Execution, log);
+        return new Pipeline(config.Input, stages, config.Output, config.Execution, log, config.Stages.Select(s => (s.Name, (object?)s.Options)).ToList());
     }
 
     /// <summary>A pipeline with one more stage at the end.</summary>
-    public Pipeline Then(IStage stage) => new(Input, [.. Stages, stage], Output, Execution, Log);
+    public Pipeline Then(IStage stage) => new(Input, [.. Stages, stage], Output, Execution, Log, [.. StageOptions, (stage.Id, null)]);
 
     /// <summary>The same pipeline logging to <paramref name="log"/>.</summary>
-    public Pipeline WithLogger(ILogger log) => new(Input, Stages, Output, Execution, log);
+    public Pipeline WithLogger(ILogger log) => new(Input, Stages, Output, Execution, log, StageOptions);
 
     /// <summary>The same pipeline with other input, output or execution options.</summary>
     public Pipeline With(InputOptions? input = null, OutputOptions? output = null, ExecutionOptions? execution = null) =>
-        new(input ?? Input, Stages, output ?? Output, execution ?? Execution, Log);
+        new(input ?? Input, Stages, output ?? Output, execution ?? Execution, Log, StageOptions);
 
     /// <summary>
     /// Runs every phase for the given shards on this machine: with <paramref name="shard"/> null, all shards of

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using DataPrep.Configuration;
 using DataPrep.Stats;
@@ -10,9 +11,25 @@ public sealed class StageDescriptor
     private readonly ConstructorInfo _constructor;
     private readonly bool _takesBuildContext;
 
-    /// <summary>Describes <paramref name="stageType"/> registered as <paramref name="name"/>.</summary>
+    /// <summary>What a stage class must keep in a trimmed or native build: its constructors (to create it) and its
+    /// public static fields and properties (its declared rejection reasons).</summary>
+    public const DynamicallyAccessedMemberTypes StageMembers =
+        DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties;
+
+    /// <summary>Describes <paramref name="stageType"/> registered as <paramref name="name"/>, with options of any record type
+    /// (bound by reflection). DataPrep's own stages use <see cref="For{TStage}"/>, which works in the native binary.</summary>
     /// <exception cref="ArgumentException">The stage type has no usable constructor or is not an <see cref="IStage"/>.</exception>
-    public StageDescriptor(string name, Type stageType, Type optionsType, string description = "", int family = 9)
+    [RequiresUnreferencedCode("The options record is bound by reflection over its public properties.")]
+    [RequiresDynamicCode("The options record is bound by reflection, which may need code generated at run time.")]
+    public StageDescriptor(string name, [DynamicallyAccessedMembers(StageMembers)] Type stageType, Type optionsType, string description = "",
+        int family = 9)
+        : this(name, stageType, optionsType, family, description)
+    {
+        PluginOptionsResolver.Enable();
+    }
+
+    private StageDescriptor(string name, [DynamicallyAccessedMembers(StageMembers)] Type stageType, Type optionsType, int family,
+        string description)
     {
         if (!typeof(IStage).IsAssignableFrom(stageType))
         {
@@ -50,8 +67,19 @@ public sealed class StageDescriptor
     /// <summary>The reasons the stage may reject a document with.</summary>
     public IReadOnlyList<RejectionReason> RejectionReasons { get; }
 
-    /// <summary>Default options (the record's parameterless constructor).</summary>
-    public object CreateDefaultOptions() => Activator.CreateInstance(OptionsType)!;
+    /// <summary>Describes the <see cref="StageAttribute"/>-marked class <typeparamref name="TStage"/>, whose options record is one
+    /// of DataPrep's own (bound through generated code, so this works in the native binary).</summary>
+    /// <exception cref="ArgumentException">The class has no <see cref="StageAttribute"/> or no usable constructor.</exception>
+    public static StageDescriptor For<[DynamicallyAccessedMembers(StageMembers)] TStage>()
+        where TStage : class, IStage
+    {
+        var attribute = typeof(TStage).GetCustomAttribute<StageAttribute>()
+            ?? throw new ArgumentException($"{typeof(TStage).FullName} has no [Stage] attribute.", nameof(TStage));
+        return new StageDescriptor(attribute.Name, typeof(TStage), attribute.OptionsType, attribute.Family, attribute.Description);
+    }
+
+    /// <summary>Default options: the record with every default, as a bare stage name in a config gives.</summary>
+    public object CreateDefaultOptions() => OptionsBinder.CreateDefault(OptionsType);
 
     /// <summary>Creates the stage.</summary>
     public IStage Create(object options, StageBuildContext context)
@@ -67,7 +95,7 @@ public sealed class StageDescriptor
         }
     }
 
-    private static IReadOnlyList<RejectionReason> FindReasons(Type stageType)
+    private static IReadOnlyList<RejectionReason> FindReasons([DynamicallyAccessedMembers(StageMembers)] Type stageType)
     {
         const BindingFlags flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy;
         var reasons = new List<RejectionReason>();

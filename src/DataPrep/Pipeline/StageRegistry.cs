@@ -1,10 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using DataPrep.Configuration;
 
 namespace DataPrep.Pipeline;
 
 /// <summary>
-/// Maps config names to stages. <see cref="CreateDefault"/> holds DataPrep's own stages; more come
-/// from assemblies (<see cref="AddAssembly"/>, what <c>plugins:</c> does) or one by one in code.
+/// Maps config names to stages. <see cref="CreateDefault"/> holds DataPrep's own stages (listed in
+/// <see cref="BuiltInStages"/>, no reflection over the assembly); more come from assemblies
+/// (<see cref="AddAssembly"/>, what <c>plugins:</c> does) or one by one in code.
 /// Only assemblies named explicitly are searched: no folder scanning.
 /// </summary>
 public sealed class StageRegistry
@@ -12,12 +15,7 @@ public sealed class StageRegistry
     private readonly Dictionary<string, StageDescriptor> _byName = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A registry with every stage built into DataPrep.</summary>
-    public static StageRegistry CreateDefault()
-    {
-        var registry = new StageRegistry();
-        registry.AddAssembly(typeof(StageRegistry).Assembly);
-        return registry;
-    }
+    public static StageRegistry CreateDefault() => BuiltInStages.AddTo(new StageRegistry());
 
     /// <summary>All registered stages, in the paper's order (family), then by name.</summary>
     public IReadOnlyList<StageDescriptor> Stages =>
@@ -27,8 +25,12 @@ public sealed class StageRegistry
     public IEnumerable<string> Names => _byName.Keys;
 
     /// <summary>Registers every class of <paramref name="assembly"/> marked with <see cref="StageAttribute"/>.</summary>
+    /// <remarks>Not available in the native (AOT) binary: check <see cref="PluginSupport.IsSupported"/> first.</remarks>
+    [RequiresUnreferencedCode("Finds stages by reflection over the assembly's types; their options are bound by reflection.")]
+    [RequiresDynamicCode("Options of stages found by reflection are bound by reflection, which may need code generated at run time.")]
     public StageRegistry AddAssembly(Assembly assembly)
     {
+        PluginOptionsResolver.Enable();
         foreach (var type in assembly.GetExportedTypes())
         {
             if (type.GetCustomAttribute<StageAttribute>() is { } attribute && !type.IsAbstract)
@@ -38,6 +40,11 @@ public sealed class StageRegistry
         }
         return this;
     }
+
+    /// <summary>Registers the <see cref="StageAttribute"/>-marked stage <typeparamref name="TStage"/> (trim- and AOT-safe).</summary>
+    /// <exception cref="ArgumentException">The class has no <see cref="StageAttribute"/>, no usable constructor, or its name is taken.</exception>
+    public StageRegistry Add<[DynamicallyAccessedMembers(StageDescriptor.StageMembers)] TStage>()
+        where TStage : class, IStage => Add(StageDescriptor.For<TStage>());
 
     /// <summary>Registers one stage.</summary>
     /// <exception cref="ArgumentException">Another stage type is already registered under that name.</exception>

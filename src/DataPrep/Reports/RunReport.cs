@@ -42,7 +42,8 @@ public static class RunReport
         var partial = false;
         if (Directory.Exists(folder))
         {
-            foreach (var file in Directory.GetFiles(folder, "*.jsonl*").Order(StringComparer.Ordinal))
+            // Hidden temporaries belong to a part still writing (or killed while writing): never results.
+            foreach (var file in Directory.GetFiles(folder, "*.jsonl*").Where(f => !IO.TemporaryFiles.IsHidden(Path.GetFileName(f))).Order(StringComparer.Ordinal))
             {
                 using var stream = IO.CompressedStreams.OpenRead(file);
                 using var reader = new StreamReader(stream, Encoding.UTF8);

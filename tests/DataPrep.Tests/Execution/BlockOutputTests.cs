@@ -134,4 +134,28 @@ public class BlockOutputTests
             .Select(r => r.GetProperty("source").GetString()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["corpus.jsonl.gz:1403", "corpus.jsonl.gz:2105", "corpus.jsonl.gz:2807", "corpus.jsonl.gz:701"], malformed.Select(s => Path.GetFileName(s!)));
     }
+
+    [Fact]
+    public async Task RecordsWithoutTextKeepTheirIdAndSourceInTheRejectsFile()
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var input = Path.Combine(folder, "in");
+        Directory.CreateDirectory(input);
+        var records = CorpusReader.Read("ko-petitions.jsonl.gz", limit: 40).Select(d => (object)new { id = d.Id, text = d.Text }).ToList();
+        records.Insert(10, """{"id": "no-text", "title": "제목만 있는 줄"}""");
+        records.Insert(20, """{"id": "num-text", "text": 3.5}""");
+        records.Insert(30, """{"id": "broken", "text": """);
+        TestFiles.WriteJsonl(input, "part.jsonl.gz", records);
+        var output = Path.Combine(folder, "out");
+        var stats = await Build(input, output, 2, OutputCompression.Gzip).RunAsync();
+        Assert.True(stats.Reconciled);
+        var inputRejections = TestFiles.ReadRejected(output).Where(r => r.GetProperty("reason").GetString()!.StartsWith("input.", StringComparison.Ordinal))
+            .Select(r => (r.GetProperty("id").GetString(), r.GetProperty("reason").GetString(), Path.GetFileName(r.GetProperty("source").GetString())))
+            .ToList();
+        Assert.Equal([
+            ("no-text", "input.missing_text", "part.jsonl.gz:11"),
+            ("num-text", "input.text_not_string", "part.jsonl.gz:21"),
+            ("part.jsonl.gz:31", "input.malformed_json", "part.jsonl.gz:31"),
+        ], inputRejections.Select(r => (Path.GetFileName(r.Item1)!, r.Item2!, r.Item3!)));
+    }
 }

@@ -33,6 +33,24 @@ public class InputFilesTests
     }
 
     [Fact]
+    public void AFolderWithoutInputFilesIsAnErrorLikeAGlobThatMatchesNothing()
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var empty = Path.Combine(folder, "empty");
+        Directory.CreateDirectory(empty);
+        var error = Assert.Throws<FileNotFoundException>(() => InputFiles.Expand([empty], "/"));
+        Assert.Contains("is empty", error.Message);
+
+        var other = Path.Combine(folder, "other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "notes.csv"), "a,b");
+        File.WriteAllText(Path.Combine(other, ".hidden.jsonl"), "{}");
+        error = Assert.Throws<FileNotFoundException>(() => InputFiles.Expand([other], "/"));
+        Assert.Contains("holds 2 file(s) but none with an input extension", error.Message);
+        Assert.Contains(".jsonl.gz", error.Message);
+    }
+
+    [Fact]
     public void PlainTextFilesAreOneDocumentEachAndBadOnesAreReported()
     {
         var folder = TestPaths.NewTempDirectory();

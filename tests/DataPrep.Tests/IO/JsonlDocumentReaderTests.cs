@@ -108,6 +108,31 @@ public class JsonlDocumentReaderTests
         Assert.All(rejections.Items, r => Assert.DoesNotContain("fine", r.Detail ?? ""));
     }
 
+    [Fact]
+    public void ALineThatParsesWithoutStringTextIsRejectedUnderItsOwnId()
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var path = TestFiles.WriteJsonl(folder, "ids.jsonl", [
+            """{"id": "no-text", "url": "https://example.kr/a"}""",
+            """{"text": 42, "id": "num-text"}""",
+            """{"id": 7, "text": null}""",
+            """{"text": ["a"]}""",
+            """{"id": "cut", "text": "no end""",
+            """{"id": "kept", "text": "본문"}""",
+        ]);
+        var (documents, rejections) = Read(path);
+        Assert.Equal(["kept"], documents.Select(d => d.Id));
+        var rejected = rejections.Items.Select(r => (r.Reason.Code, r.DocumentId, r.Source.ToString())).ToList();
+        Assert.Equal([
+            ("input.missing_text", "no-text", "ids.jsonl:1"),
+            ("input.text_not_string", "num-text", "ids.jsonl:2"),
+            ("input.missing_text", "7", "ids.jsonl:3"),
+            // Without an id field, and for a line that cannot be parsed, the position is the only name there is.
+            ("input.text_not_string", "ids.jsonl:4", "ids.jsonl:4"),
+            ("input.malformed_json", "ids.jsonl:5", "ids.jsonl:5"),
+        ], rejected);
+    }
+
     [Theory]
     [InlineData("cut.jsonl.gz", "zlib")]
     [InlineData("cut.jsonl.gz", "isal")]

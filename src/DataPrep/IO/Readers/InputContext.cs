@@ -49,7 +49,18 @@ public sealed class InputContext
     /// <param name="record">Line or row number (0 for the whole file).</param>
     /// <param name="detail">What was found (an error position, a length) — never the record's text.</param>
     /// <exception cref="Execution.InputErrorException">In strict mode.</exception>
-    public void ReportBadRecord(RejectionReason reason, InputFile file, long record, string? detail)
+    public void ReportBadRecord(RejectionReason reason, InputFile file, long record, string? detail) =>
+        ReportBadRecord(reason, file, record, detail, documentId: null);
+
+    /// <summary>Records an input problem of a record that parsed but cannot be a document (no text, or text that is
+    /// not a string): the rejection keeps the record's own id, and its position stays in <c>source</c>.</summary>
+    /// <param name="reason">One of <see cref="InputReasons"/>.</param>
+    /// <param name="file">The file.</param>
+    /// <param name="record">Line or row number.</param>
+    /// <param name="detail">What was found — never the record's text.</param>
+    /// <param name="documentId">The record's id field; null when it has none, and <c>file:line</c> is used.</param>
+    /// <exception cref="Execution.InputErrorException">In strict mode.</exception>
+    public void ReportBadRecord(RejectionReason reason, InputFile file, long record, string? detail, string? documentId)
     {
         var source = new DocumentSource(file.DisplayPath, file.Ordinal, record);
         if (Strict)
@@ -59,7 +70,7 @@ public sealed class InputContext
         Stage.Stats.Increment(StageStats.DocsIn);
         Stage.Stats.Increment(StageStats.DocsRejected);
         Stage.Stats.Increment(StageStats.RejectedPrefix + reason.Code);
-        Execution.HeldRejections.Send(Stage.Rejections, new Rejection(InputReasons.StageId, reason, source.ToString(), source, detail));
+        Execution.HeldRejections.Send(Stage.Rejections, new Rejection(InputReasons.StageId, reason, documentId ?? source.ToString(), source, detail));
         // The first few problems of each kind are logged; all of them are in rejected/ and the stats.
         var seen = _logged.AddOrUpdate(reason.Code, 1, static (_, n) => n + 1);
         if (seen <= LoggedPerReason)

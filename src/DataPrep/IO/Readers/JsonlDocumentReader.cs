@@ -196,7 +196,8 @@ public sealed class JsonlDocumentReader : IDocumentReader
         if (text is null)
         {
             var reason = textKind is JsonTokenType.None or JsonTokenType.Null ? InputReasons.MissingText : InputReasons.TextNotString;
-            context.ReportBadRecord(reason, file, lineNumber, $"field '{options.TextField}' is {(textKind == JsonTokenType.None ? "absent" : textKind.ToString())}");
+            // The line parsed, so its own id names it in rejected/; file:line only stands in for a line without one.
+            context.ReportBadRecord(reason, file, lineNumber, $"field '{options.TextField}' is {(textKind == JsonTokenType.None ? "absent" : textKind.ToString())}", id);
             return null;
         }
         return Document.FromValidUtf8(id ?? source.ToString(), text.Value, metadata, source);

@@ -73,9 +73,15 @@ public sealed class ParquetDocumentReader : IDocumentReader
                 {
                     row++;
                     var text = texts[i];
+                    var id = ids?[i] switch
+                    {
+                        null => null,
+                        string s => s,
+                        var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)!,
+                    };
                     if (text is null)
                     {
-                        context.ReportBadRecord(InputReasons.MissingText, file, row, $"column '{textField.Name}' is null");
+                        context.ReportBadRecord(InputReasons.MissingText, file, row, $"column '{textField.Name}' is null", id);
                         continue;
                     }
                     var metadata = new DocumentMetadata();
@@ -83,13 +89,7 @@ public sealed class ParquetDocumentReader : IDocumentReader
                     {
                         metadata.Set(name, values[i]);
                     }
-                    var id = ids?[i] switch
-                    {
-                        null => $"{file.DisplayPath}:{row}",
-                        string s => s,
-                        var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)!,
-                    };
-                    var document = new Document(id, text, metadata) { Source = new DocumentSource(file.DisplayPath, file.Ordinal, row) };
+                    var document = new Document(id ?? $"{file.DisplayPath}:{row}", text, metadata) { Source = new DocumentSource(file.DisplayPath, file.Ordinal, row) };
                     context.CountDocument(document);
                     yield return document;
                 }

@@ -16,7 +16,7 @@ public sealed class AtomicFile : IDisposable
         FinalPath = finalPath;
         var folder = System.IO.Path.GetDirectoryName(finalPath)!;
         Directory.CreateDirectory(folder);
-        TempPath = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(finalPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        TempPath = TemporaryFiles.PathFor(finalPath);
         Stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
     }
 

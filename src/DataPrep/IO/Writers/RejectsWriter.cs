@@ -8,7 +8,8 @@ namespace DataPrep.IO.Writers;
 /// Writes every rejection of a shard to <c>rejected/{stem}.jsonl.gz</c>: id, stage, reason code, detail,
 /// <c>duplicate_of</c>, source <c>file:line</c>, and (unless the reason is sensitive or text is switched off)
 /// the document's text and metadata, so "why was this dropped?" is answered from the output alone.
-/// Thread-safe; the file is renamed into place by <see cref="Complete"/>.
+/// Thread-safe; the file is renamed into place by <see cref="Complete"/>. A shard with no rejection writes no file
+/// (an empty <c>.gz</c> is not valid gzip, and a valid empty one only makes readers open a file to find nothing).
 /// </summary>
 public sealed class RejectsWriter : IRejectionSink, IDisposable
 {
@@ -17,25 +18,29 @@ public sealed class RejectsWriter : IRejectionSink, IDisposable
     private readonly string _textField;
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
     private readonly JsonLineWriter _json;
-    private readonly AtomicFile _file;
-    private readonly Stream _stream;
+    private readonly OutputCompression _compression;
+    private readonly CompressionLevel _level;
+    private AtomicFile? _file;
+    private Stream? _stream;
     private bool _completed;
 
-    /// <summary>Creates <c>{folder}/{stem}.jsonl[.gz]</c> (under a temporary name until complete).</summary>
+    /// <summary>Prepares <c>{folder}/{stem}.jsonl[.gz]</c>; the file is created (under a temporary name until complete)
+    /// with the first rejection.</summary>
     public RejectsWriter(string folder, string stem, OutputCompression compression, CompressionLevel level, bool includeText, string textField = "text")
     {
         _includeText = includeText;
         _textField = textField;
-        _file = new AtomicFile(Path.Combine(folder, $"{stem}.jsonl{CompressedStreams.Extension(compression)}"));
-        _stream = CompressedStreams.WrapForWrite(_file.Stream, compression, level);
+        _compression = compression;
+        _level = level;
+        FinalPath = Path.Combine(folder, $"{stem}.jsonl{CompressedStreams.Extension(compression)}");
         _json = new JsonLineWriter(_buffer);
     }
 
     /// <summary>Number of rejections written.</summary>
     public long Count { get; private set; }
 
-    /// <summary>The final path of the file.</summary>
-    public string FinalPath => _file.FinalPath;
+    /// <summary>The final path of the file (which exists after <see cref="Complete"/> only when <see cref="Count"/> &gt; 0).</summary>
+    public string FinalPath { get; }
 
     /// <inheritdoc />
     public void Reject(Rejection rejection)
@@ -73,7 +78,7 @@ public sealed class RejectsWriter : IRejectionSink, IDisposable
             _json.EndLine();
             if (_buffer.WrittenCount > 1 << 16)
             {
-                _stream.Write(_buffer.WrittenSpan);
+                Open().Write(_buffer.WrittenSpan);
                 _buffer.ResetWrittenCount();
             }
             Count++;
@@ -89,15 +94,35 @@ public sealed class RejectsWriter : IRejectionSink, IDisposable
             {
                 return;
             }
-            _stream.Write(_buffer.WrittenSpan);
-            _buffer.ResetWrittenCount();
-            if (!ReferenceEquals(_stream, _file.Stream))
+            _completed = true;
+            if (Count == 0)
             {
-                _stream.Dispose();
+                // A rerun that rejects nothing must not leave an older run's rejects looking current.
+                if (File.Exists(FinalPath))
+                {
+                    File.Delete(FinalPath);
+                }
+                return;
+            }
+            var stream = Open();
+            stream.Write(_buffer.WrittenSpan);
+            _buffer.ResetWrittenCount();
+            if (!ReferenceEquals(stream, _file!.Stream))
+            {
+                stream.Dispose();
             }
             _file.Commit();
-            _completed = true;
         }
+    }
+
+    private Stream Open()
+    {
+        if (_stream is null)
+        {
+            _file = new AtomicFile(FinalPath);
+            _stream = CompressedStreams.WrapForWrite(_file.Stream, _compression, _level);
+        }
+        return _stream;
     }
 
     /// <inheritdoc />
@@ -109,14 +134,14 @@ public sealed class RejectsWriter : IRejectionSink, IDisposable
             {
                 try
                 {
-                    _stream.Dispose();
+                    _stream?.Dispose();
                 }
                 catch (IOException)
                 {
                     // The temporary file is deleted next.
                 }
             }
-            _file.Dispose();
+            _file?.Dispose();
         }
     }
 }

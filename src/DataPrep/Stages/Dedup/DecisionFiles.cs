@@ -30,6 +30,11 @@ internal static class DecisionFiles
                 writer.Write(keptId);
                 writer.Write(detail);
             }
+            foreach (var writer in writers)
+            {
+                writer.Flush();
+                ((WorkFileStream)writer.BaseStream).Commit();
+            }
         }
         finally
         {

@@ -50,5 +50,5 @@ internal static class DecisionPass
         File.Exists(countPath) ? long.Parse(File.ReadAllText(countPath), System.Globalization.CultureInfo.InvariantCulture) : -1;
 
     public static void WriteObservedCount(string countPath, long count) =>
-        File.WriteAllText(countPath, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        IO.Writers.AtomicFile.WriteAllText(countPath, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

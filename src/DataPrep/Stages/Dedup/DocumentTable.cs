@@ -23,6 +23,13 @@ internal sealed class DocumentTable : IDisposable
         _writer.Write(id);
     }
 
+    /// <summary>Renames the complete table into place.</summary>
+    public void Commit()
+    {
+        _writer.Flush();
+        ((WorkFileStream)_writer.BaseStream).Commit();
+    }
+
     public void Dispose() => _writer.Dispose();
 
     /// <summary>Reads the rows of one rank's table.</summary>

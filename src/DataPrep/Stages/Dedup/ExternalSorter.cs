@@ -99,9 +99,10 @@ internal sealed class ExternalSorter<T> : IDisposable where T : unmanaged, IComp
     {
         Array.Sort(_buffer, 0, _count);
         Directory.CreateDirectory(_spillFolder);
-        var path = Path.Combine(_spillFolder, $"run-{Guid.NewGuid():N}.bin");
-        using (var stream = WorkFiles.Create(path))
+        string path;
+        using (var stream = WorkFiles.CreateScratch(_spillFolder, "run"))
         {
+            path = stream.Name;
             RecordFile.WriteAll<T>(stream, _buffer.AsSpan(0, _count));
         }
         _runs.Add(path);

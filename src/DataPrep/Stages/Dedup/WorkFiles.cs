@@ -65,8 +65,12 @@ internal static class WorkFiles
             : throw new InvalidOperationException(
                 $"Dedup work file '{path}' is missing: an earlier pass did not run for every shard (or ran with another number of shards).");
 
-    public static FileStream Create(string path) =>
-        new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+    /// <summary>A work file under a hidden temporary name: call <see cref="WorkFileStream.Commit"/> when it is complete.</summary>
+    public static WorkFileStream Create(string path) => WorkFileStream.Create(path);
+
+    /// <summary>A scratch file of one pass (sort runs), hidden and temporary by name, so a killed pass's leftovers are swept.</summary>
+    public static FileStream CreateScratch(string folder, string kind) =>
+        new(IO.TemporaryFiles.PathFor(Path.Combine(folder, $"{kind}-{Guid.NewGuid():N}.bin")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
 
     public static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);

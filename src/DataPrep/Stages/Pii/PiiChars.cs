@@ -25,10 +25,10 @@ internal static class PiiChars
         delegate*<ReadOnlySpan<char>, int, int> tryMatch)
     {
         var pos = 0;
-        var wide = HasWideDigits(text);
+        var digits = new DigitCursor(text);
         while (pos < text.Length)
         {
-            var start = NextDigit(text, pos, wide);
+            var start = digits.Next(pos);
             if (start < 0)
             {
                 return;

@@ -55,13 +55,22 @@ public sealed class PiiScanner
     {
         result.Clear();
         scratch.Clear();
-        var hasDigits = text.IndexOfAnyInRange('0', '9') >= 0 || PiiChars.HasWideDigits(text);
-        foreach (var detector in _detectors)
+        // The number detectors share one search for the runs of digits instead of each making its own.
+        var digitRuns = DigitRunIndex.Begin(text);
+        try
         {
-            if (hasDigits || !detector.RequiresDigits)
+            var hasDigits = digitRuns.Count > 0;
+            foreach (var detector in _detectors)
             {
-                detector.Detect(text, scratch);
+                if (hasDigits || !detector.RequiresDigits)
+                {
+                    detector.Detect(text, scratch);
+                }
             }
+        }
+        finally
+        {
+            digitRuns.End();
         }
         if (scratch.Count == 0)
         {

@@ -45,10 +45,10 @@ public sealed class ResidentNumberDetector : IPiiDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
         var pos = 0;
-        var wide = PiiChars.HasWideDigits(text);
+        var digits = new DigitCursor(text);
         while (pos < text.Length)
         {
-            var start = PiiChars.NextDigit(text, pos, wide);
+            var start = digits.Next(pos);
             if (start < 0)
             {
                 return;

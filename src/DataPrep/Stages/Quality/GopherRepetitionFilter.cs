@@ -142,11 +142,17 @@ public sealed class GopherRepetitionFilter : FilterStage
         }
 
         var minDuplicate = limits.MaxDuplicateNGramCharRatios.Min();
-        if (a.RepeatedFiveGramCoverage() / length > minDuplicate)
+        var coverage = a.RepeatedFiveGramCoverage() / length;
+        if (coverage > minDuplicate)
         {
             for (var n = 5; n <= 10; n++)
             {
                 var max = limits.MaxDuplicateNGramCharRatios[n - 5];
+                // The 5-gram coverage bounds every n's fraction from above: an n below its limit there needs no exact pass.
+                if (coverage <= max)
+                {
+                    continue;
+                }
                 var ratio = a.DuplicateNGramChars(n) / length;
                 if (ratio > max)
                 {

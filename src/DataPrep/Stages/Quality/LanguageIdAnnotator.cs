@@ -88,7 +88,7 @@ public sealed class LanguageIdAnnotator : DocumentStage
         var (language, score, usedLingua) = Identify(document.Text);
         document.Metadata[MetadataKeys.Language] = language;
         document.Metadata[MetadataKeys.LanguageScore] = Math.Round(score, 4);
-        context.Stats.Increment("language." + language);
+        context.Stats.Increment(CounterKey(language));
         if (usedLingua)
         {
             context.Stats.Increment("lingua.calls");
@@ -181,6 +181,12 @@ public sealed class LanguageIdAnnotator : DocumentStage
         }
         return (bestCode!, Math.Max(bestConfidence, 0), true);
     }
+
+    // The per-language counter key, made once per language rather than concatenated for every document.
+    private static string CounterKey(string language) =>
+        s_counterKeys.TryGetValue(language, out var key) ? key : s_counterKeys.GetOrAdd(language, static l => "language." + l);
+
+    private static readonly ConcurrentDictionary<string, string> s_counterKeys = new(StringComparer.Ordinal);
 
     private bool HasLanguageIn(ScriptBucket script)
     {

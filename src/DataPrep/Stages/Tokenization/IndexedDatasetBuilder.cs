@@ -8,7 +8,8 @@ namespace DataPrep.Stages.Tokenization;
 /// and <c>PREFIX.idx</c> (header <c>MMIDIDX\0\0</c>, version 1, dtype code, sequence and document counts, then the
 /// int32 sequence lengths, int64 byte pointers and int64 document indices). One document is one sequence.
 /// Files are written under temporary names and renamed into place by <see cref="Commit"/>, so a reader never sees a
-/// half-written dataset; disposing without committing deletes the temporary files.
+/// half-written dataset; disposing without committing deletes the temporary files. A dataset without a single token
+/// is not written at all: its <c>.bin</c> would be a 0-byte file, which memory-mapping readers refuse.
 /// </summary>
 public sealed class IndexedDatasetBuilder : IDisposable
 {
@@ -32,9 +33,8 @@ public sealed class IndexedDatasetBuilder : IDisposable
         DType = DTypeFor(vocabularySize);
         var folder = Path.GetDirectoryName(_prefix)!;
         Directory.CreateDirectory(folder);
-        var tag = $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        _binTemp = _prefix + ".bin" + tag;
-        _idxTemp = _prefix + ".idx" + tag;
+        _binTemp = IO.TemporaryFiles.PathFor(_prefix + ".bin");
+        _idxTemp = IO.TemporaryFiles.PathFor(_prefix + ".idx");
         _bin = new FileStream(_binTemp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
     }
 
@@ -100,10 +100,22 @@ public sealed class IndexedDatasetBuilder : IDisposable
         Tokens += count;
     }
 
-    /// <summary>Writes the index and renames both files into place (replacing an older dataset at the prefix).</summary>
-    public void Commit()
+    /// <summary>Writes the index and renames both files into place (replacing an older dataset at the prefix). Without
+    /// any token nothing is written, and an older dataset at the prefix is removed.</summary>
+    /// <returns>True when the files were written.</returns>
+    public bool Commit()
     {
         ObjectDisposedException.ThrowIf(_committed, this);
+        if (Tokens == 0)
+        {
+            _bin.Dispose();
+            File.Delete(_binTemp);
+            // The .idx goes first, so a reader never finds an index whose .bin is gone.
+            File.Delete(_prefix + ".idx");
+            File.Delete(_prefix + ".bin");
+            _committed = true;
+            return false;
+        }
         _bin.Flush(flushToDisk: true);
         _bin.Dispose();
         WriteIndex();
@@ -111,6 +123,7 @@ public sealed class IndexedDatasetBuilder : IDisposable
         File.Move(_binTemp, _prefix + ".bin", overwrite: true);
         File.Move(_idxTemp, _prefix + ".idx", overwrite: true);
         _committed = true;
+        return true;
     }
 
     /// <summary>Deletes the temporary files when <see cref="Commit"/> was not called.</summary>

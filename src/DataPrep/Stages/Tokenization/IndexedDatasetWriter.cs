@@ -92,11 +92,18 @@ public sealed class IndexedDatasetWriter : IStage
         {
             yield return written;
         }
-        builder.Commit();
-        stats.Increment("shards.written");
-        context.Log.Information(
-            "Indexed dataset {Prefix} written: {Documents} documents, {Tokens} tokens, dtype {DType}",
-            PrefixFor(context.Shard), builder.Documents, builder.Tokens, builder.DType);
+        if (builder.Commit())
+        {
+            stats.Increment("shards.written");
+            context.Log.Information(
+                "Indexed dataset {Prefix} written: {Documents} documents, {Tokens} tokens, dtype {DType}",
+                PrefixFor(context.Shard), builder.Documents, builder.Tokens, builder.DType);
+        }
+        else
+        {
+            stats.Increment("shards.empty");
+            context.Log.Information("Indexed dataset {Prefix} not written: no document reached it", PrefixFor(context.Shard));
+        }
     }
 
     private void WriteBatch(List<Document> batch, List<int>[] ids, IndexedDatasetBuilder builder, StageStats stats)

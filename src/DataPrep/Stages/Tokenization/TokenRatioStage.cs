@@ -90,7 +90,7 @@ public sealed class TokenRatioStage : IStage
 
     private static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)
     {
-        var temp = $"{path}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        var temp = IO.TemporaryFiles.PathFor(path);
         await File.WriteAllTextAsync(temp, content, cancellationToken).ConfigureAwait(false);
         File.Move(temp, path, overwrite: true);
     }

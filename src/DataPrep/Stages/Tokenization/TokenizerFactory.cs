@@ -59,9 +59,13 @@ public static class TokenizerFactory
         }
         if (!File.Exists(path))
         {
+            // A bare word is most likely a misspelt encoding name: suggest the nearest one first.
+            var nearest = spec.IndexOfAny(['/', '\\', '.']) < 0
+                ? $" Did you mean {string.Join(", ", Configuration.NearestNames.Find(spec.Trim(), TiktokenTextTokenizer.EncodingNames, 1).Select(n => $"'{n}'"))}?"
+                : "";
             throw new ArgumentException(
                 $"Tokenizer '{spec}' is not a known encoding ({string.Join(", ", TiktokenTextTokenizer.EncodingNames)}) "
-                + $"and no file or folder exists at '{path}'.",
+                + $"and no file or folder exists at '{path}'.{nearest}",
                 nameof(spec));
         }
         return path;

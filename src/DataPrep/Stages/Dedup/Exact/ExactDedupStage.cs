@@ -45,7 +45,7 @@ public sealed class ExactDedupStage : IGlobalStage
     {
         var folder = WorkFiles.Folder(context, "exact");
         var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
-        var outputs = new FileStream[worldSize];
+        var outputs = new WorkFileStream[worldSize];
         long local = 0;
         try
         {
@@ -66,6 +66,11 @@ public sealed class ExactDedupStage : IGlobalStage
                 }
                 yield return document;
             }
+            foreach (var output in outputs)
+            {
+                output.Commit();
+            }
+            table.Commit();
         }
         finally
         {

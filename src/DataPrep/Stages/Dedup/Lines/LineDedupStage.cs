@@ -52,7 +52,7 @@ public sealed class LineDedupStage : IGlobalStage
     {
         var folder = WorkFiles.Folder(context, Subfolder);
         var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
-        var outputs = new FileStream[worldSize];
+        var outputs = new WorkFileStream[worldSize];
         var seen = new HashSet<ulong>();
         var units = new List<(int Start, int Length)>();
         long local = 0;
@@ -80,6 +80,10 @@ public sealed class LineDedupStage : IGlobalStage
                     local++;
                 }
                 yield return document;
+            }
+            foreach (var output in outputs)
+            {
+                output.Commit();
             }
         }
         finally
@@ -136,6 +140,7 @@ public sealed class LineDedupStage : IGlobalStage
                 run = 1;
             }
             Flush();
+            output.Commit();
         }
         context.Stats.Increment("lines.distinct", distinct);
         context.Stats.Increment("lines.frequent", frequent);

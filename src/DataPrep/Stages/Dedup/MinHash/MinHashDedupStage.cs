@@ -80,7 +80,7 @@ public sealed class MinHashDedupStage : IGlobalStage
         var folder = WorkFiles.Folder(context, Subfolder);
         var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
         var stats = context.Stats;
-        var bandFiles = new FileStream[worldSize];
+        var bandFiles = new WorkFileStream[worldSize];
         var batch = new SignatureBatch(_options.NumPermutations, ObserveBatchDocuments);
         long local = 0;
         try
@@ -106,6 +106,12 @@ public sealed class MinHashDedupStage : IGlobalStage
                 batch.Documents.Clear();
             }
             local = WriteBatch(batch, context, sigFile, bandFiles, table, local);
+            foreach (var file in bandFiles)
+            {
+                file.Commit();
+            }
+            sigFile.Commit();
+            table.Commit();
             foreach (var done in batch.Documents)
             {
                 yield return done;
@@ -126,7 +132,7 @@ public sealed class MinHashDedupStage : IGlobalStage
     private const int ObserveBatchDocuments = 256;
 
     /// <summary>Signatures of a batch, computed on all cores; then written in input order (so files do not depend on threads).</summary>
-    private long WriteBatch(SignatureBatch batch, StageContext context, FileStream sigFile, FileStream[] bandFiles, DocumentTable table, long local)
+    private long WriteBatch(SignatureBatch batch, StageContext context, WorkFileStream sigFile, WorkFileStream[] bandFiles, DocumentTable table, long local)
     {
         var documents = batch.Documents;
         if (documents.Count == 0)
@@ -299,6 +305,7 @@ public sealed class MinHashDedupStage : IGlobalStage
             bucket.Add(entry);
         }
         FlushBucket();
+        edges.Commit();
         stats.Increment("band_entries", sorter.Count);
         stats.Increment("sort.spilled_runs", sorter.SpilledRuns);
         stats.Increment("buckets.shared", buckets);
@@ -415,6 +422,7 @@ public sealed class MinHashDedupStage : IGlobalStage
             }
             stream.Write(newline);
         }
+        stream.Commit();
     }
 
     [StructLayout(LayoutKind.Sequential)]

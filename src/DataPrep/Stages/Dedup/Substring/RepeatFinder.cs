@@ -252,6 +252,7 @@ internal sealed unsafe class RepeatFinder : IDisposable
             using (var output = WorkFiles.Create(WorkFiles.OfPartAndRank(_folder, SubstringFiles.Marks, part, rank, _worldSize)))
             {
                 MarkRun.WriteRuns(output, _marks[rank]);
+                output.Commit();
             }
             using var writer = new BinaryWriter(WorkFiles.Create(WorkFiles.OfPartAndRank(_folder, SubstringFiles.Sources, part, rank, _worldSize)), Encoding.UTF8);
             foreach (var source in sources.Values.Where(s => s.Rank == rank).OrderBy(s => s.Document))
@@ -260,6 +261,8 @@ internal sealed unsafe class RepeatFinder : IDisposable
                 writer.Write(source.Offset);
                 writer.Write(ids[source.Source].Id);
             }
+            writer.Flush();
+            ((WorkFileStream)writer.BaseStream).Commit();
         }
     }
 

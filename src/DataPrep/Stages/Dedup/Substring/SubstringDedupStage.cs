@@ -77,6 +77,10 @@ public sealed class SubstringDedupStage : IGlobalStage
             var padding = new byte[_options.MinSpanBytes + SuffixMerger.KeyBytes];
             padding.AsSpan().Fill(SubstringFiles.Separator);
             text.Write(padding);
+            // Renamed into place only now: a pass cut short leaves no file the next pass would read as complete.
+            text.Commit();
+            extents.Commit();
+            table.Commit();
         }
         finally
         {

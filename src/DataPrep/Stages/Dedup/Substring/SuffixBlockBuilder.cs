@@ -61,6 +61,7 @@ internal static unsafe class SuffixBlockBuilder
                 using (var output = WorkFiles.Create(SubstringFiles.Suffixes(folder, rank, worldSize, b)))
                 {
                     output.Write(MemoryMarshal.AsBytes(suffixes.AsSpan()));
+                    output.Commit();
                 }
                 prefixes[b] = CountPrefixes(bytes);
             });
@@ -71,11 +72,13 @@ internal static unsafe class SuffixBlockBuilder
             {
                 output.Write(MemoryMarshal.AsBytes(counts.AsSpan()));
             }
+            output.Commit();
         }
         // Written last: the index of blocks is what the next step trusts.
         using (var output = WorkFiles.Create(SubstringFiles.Of(folder, SubstringFiles.Blocks, rank, worldSize)))
         {
             RecordFile.WriteAll<SuffixBlock>(output, CollectionsMarshal.AsSpan(blocks));
+            output.Commit();
         }
         long total = 0;
         foreach (var block in blocks)
