@@ -5,14 +5,12 @@ namespace DataPrep.Stages.Dedup.Substring;
 
 /// <summary>
 /// Builds the suffix array of a byte string by induced sorting (SA-IS, Nong, Zhang and Chan 2009):
-/// linear time, and besides the 4-byte-per-position output only one type byte per position and the
-/// recursion's smaller problem (at most half the positions). The text's end acts as a sentinel that is
+/// linear time, and besides the 4-byte-per-position output only one type bit per position and the
+/// recursion's smaller problem (at most half the positions), which lives in the output array itself. The text's end acts as a sentinel that is
 /// smaller than every byte, so a suffix that is a prefix of another sorts first.
 /// </summary>
 internal static unsafe class SuffixArray
 {
-    private const byte LType = 0;
-    private const byte SType = 1;
     private const int PrefetchDistance = 32;
 
     /// <summary>Fills <paramref name="suffixes"/> (same length as <paramref name="text"/>) with the start
@@ -42,20 +40,27 @@ internal static unsafe class SuffixArray
             sa[0] = 0;
             return;
         }
-        var types = GC.AllocateUninitializedArray<byte>(n, pinned: true);
+        // One bit per position, set for S-type: an eighth of a type byte per position, so the random
+        // look-ups below (naming) hit the cache far more often.
+        var types = GC.AllocateArray<ulong>((n + 63) >> 6, pinned: true);
         var counts = new int[alphabet];
         var buckets = GC.AllocateUninitializedArray<int>(alphabet);
-        fixed (byte* type = types)
+        fixed (ulong* type = types)
         {
             // The last symbol is L: the sentinel after it is smaller.
-            type[n - 1] = LType;
-            counts[s[n - 1]]++;
+            var next = s[n - 1];
+            var nextIsS = false;
+            counts[next]++;
             for (var i = n - 2; i >= 0; i--)
             {
                 var c = s[i];
-                var next = s[i + 1];
-                type[i] = c < next || (c == next && type[i + 1] == SType) ? SType : LType;
+                nextIsS = c < next || (c == next && nextIsS);
+                if (nextIsS)
+                {
+                    type[i >> 6] |= 1UL << i;
+                }
                 counts[c]++;
+                next = c;
             }
 
             // 1. Sort the LMS substrings: LMS positions at their bucket ends, then induce.
@@ -79,19 +84,41 @@ internal static unsafe class SuffixArray
                     sa[lmsCount++] = sa[i];
                 }
             }
+            // LMS positions are at least two apart, so position / 2 is a free slot of its own: it holds the
+            // length of the LMS substring (up to and including the next LMS position), then its name.
             new Span<int>(sa + lmsCount, n - lmsCount).Fill(-1);
+            var lastLms = -1;
+            for (var i = 1; i < n; i++)
+            {
+                if (IsLms(type, i))
+                {
+                    if (lastLms >= 0)
+                    {
+                        sa[lmsCount + (lastLms >> 1)] = i - lastLms + 1;
+                    }
+                    lastLms = i;
+                }
+            }
+            // The last one reaches the sentinel, so it is unique; its length is never compared.
+            sa[lmsCount + (lastLms >> 1)] = 0;
             var names = 0;
             var previous = -1;
+            var previousLength = 0;
             for (var i = 0; i < lmsCount; i++)
             {
                 var position = sa[i];
-                if (previous < 0 || !EqualLmsSubstrings(s, type, n, previous, position))
+                var slot = lmsCount + (position >> 1);
+                var length = sa[slot];
+                // Two LMS substrings are equal when their lengths and symbols are: the types follow from the
+                // symbols backwards from the (S-type) last one.
+                if (previous < 0 || position == lastLms || previous == lastLms || length != previousLength
+                    || !s.Equal(previous, position, length))
                 {
                     names++;
                     previous = position;
+                    previousLength = length;
                 }
-                // LMS positions are at least two apart, so position / 2 is a free slot of its own.
-                sa[lmsCount + (position >> 1)] = names - 1;
+                sa[slot] = names - 1;
             }
             var reduced = sa + n - lmsCount;
             for (int i = n - 1, j = n - 1; i >= lmsCount; i--)
@@ -212,33 +239,11 @@ internal static unsafe class SuffixArray
         }
     }
 
-    private static bool EqualLmsSubstrings<TSymbols>(TSymbols s, byte* type, int n, int a, int b) where TSymbols : struct, ISymbols
-    {
-        for (var d = 0; ; d++)
-        {
-            // A substring that reaches the sentinel is unique.
-            if (a + d == n || b + d == n)
-            {
-                return false;
-            }
-            if (s[a + d] != s[b + d] || type[a + d] != type[b + d])
-            {
-                return false;
-            }
-            if (d > 0)
-            {
-                var aEnds = IsLms(type, a + d);
-                var bEnds = IsLms(type, b + d);
-                if (aEnds || bEnds)
-                {
-                    return aEnds && bEnds;
-                }
-            }
-        }
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLms(ulong* type, int i) => i > 0 && IsS(type, i) && !IsS(type, i - 1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsLms(byte* type, int i) => i > 0 && type[i] == SType && type[i - 1] == LType;
+    private static bool IsS(ulong* type, int i) => ((type[i >> 6] >> i) & 1) != 0;
 
     private static void BucketStarts(int[] counts, int[] buckets)
     {
@@ -265,6 +270,9 @@ internal static unsafe class SuffixArray
     {
         int this[int index] { get; }
 
+        /// <summary>Whether the <paramref name="length"/> symbols from <paramref name="a"/> and from <paramref name="b"/> are equal.</summary>
+        bool Equal(int a, int b, int length);
+
         /// <summary>Asks the CPU to start loading the symbol at <paramref name="index"/> (any index: a prefetch never faults).</summary>
         void Prefetch(int index);
     }
@@ -276,6 +284,9 @@ internal static unsafe class SuffixArray
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get => symbols[index];
         }
+
+        public bool Equal(int a, int b, int length) =>
+            new ReadOnlySpan<byte>(symbols + a, length).SequenceEqual(new ReadOnlySpan<byte>(symbols + b, length));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Prefetch(int index)
@@ -294,6 +305,9 @@ internal static unsafe class SuffixArray
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get => symbols[index];
         }
+
+        public bool Equal(int a, int b, int length) =>
+            new ReadOnlySpan<int>(symbols + a, length).SequenceEqual(new ReadOnlySpan<int>(symbols + b, length));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Prefetch(int index)

@@ -14,7 +14,7 @@ internal static unsafe class SuffixBlockBuilder
     public const int PrefixCount = 1 << 16;
 
     /// <summary>Bytes of memory per byte of text while a block is built: 4 for the suffix array, 1 for the
-    /// suffix types, up to 3 more for the recursion on the reduced text, 1 for the mapped text itself.</summary>
+    /// suffix types (one bit per position now: the rest is slack), up to 3 more for the recursion on the reduced text, 1 for the mapped text itself.</summary>
     public const int BytesPerTextByte = 9;
 
     /// <summary>Splits the documents into blocks of at most <paramref name="maxBlockBytes"/> (a longer document is a block alone).</summary>

@@ -56,6 +56,49 @@ public sealed class SuffixArrayTests
         }
     }
 
+    public static TheoryData<byte[]> EdgeTexts()
+    {
+        var data = new TheoryData<byte[]>
+        {
+            Array.Empty<byte>(),
+            new byte[] { 0xFF },
+            new byte[] { 0, 0 },
+            new byte[] { 1, 0 },
+            new byte[] { 0, 1 },
+            new byte[] { 0xFF, 0xFF },
+            Enumerable.Repeat((byte)0xFF, 1000).ToArray(),
+            Enumerable.Repeat((byte)0, 777).ToArray(),
+            // Periodic texts: every LMS substring equal, so the recursion goes deep.
+            Enumerable.Range(0, 1200).Select(i => (byte)(i % 3)).ToArray(),
+            Enumerable.Range(0, 1201).Select(i => (byte)"abcab"[i % 5]).ToArray(),
+            Enumerable.Range(0, 999).Select(i => (byte)(i % 7 == 6 ? 0xFF : 0xEA)).ToArray(),
+        };
+        // Fibonacci word: the classic worst case for repeated structure.
+        string a = "a", b = "ab";
+        while (b.Length < 1500)
+        {
+            (a, b) = (b, b + a);
+        }
+        data.Add(Encoding.ASCII.GetBytes(b));
+        // Korean documents between 0xFF separators, the same one repeated, separators at both ends.
+        var korean = Encoding.UTF8.GetBytes("무궁화 꽃이 피었습니다");
+        var joined = new List<byte> { 0xFF };
+        for (var i = 0; i < 20; i++)
+        {
+            joined.AddRange(korean);
+            joined.Add(0xFF);
+        }
+        data.Add(joined.ToArray());
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EdgeTexts))]
+    public void EdgeTextsSortLikeTheDefinition(byte[] text)
+    {
+        Assert.Equal(NaiveSuffixArray(text), Build(text));
+    }
+
     [Fact]
     public void RealKoreanAndEnglishDocumentsJoinedBySeparatorsSortLikeTheDefinition()
     {
