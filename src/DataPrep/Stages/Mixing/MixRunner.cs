@@ -119,7 +119,10 @@ public sealed class MixRunner
         IDocumentWriter writer = options.Format == OutputFormat.Parquet
             ? new ParquetDocumentWriter(output, stem, maxBytes, idField, textField)
             : new JsonlDocumentWriter(output, stem, options.Compression, options.CompressionLevel, maxBytes, idField, textField);
-        using var rejects = options.WriteRejected ? new MixRejectsFile(Path.Combine(output, "rejected"), stem, options) : null;
+        // The rejects file appears with the first rejection (RejectsWriter is lazy and thread-safe).
+        using var rejects = options.WriteRejected
+            ? new RejectsWriter(Path.Combine(output, "rejected"), stem, options.Compression, options.CompressionLevel, options.RejectedText)
+            : null;
         var sink = rejects is null ? (Stats.IRejectionSink)Stats.NullRejectionSink.Instance : rejects;
         int? endOfDocument = null;
         IndexedDatasetBuilder? megatron = null;
