@@ -3,7 +3,7 @@ namespace DataPrep.Cli.Tests;
 /// <summary>Runs the CLI in-process from the repository root and captures its output.</summary>
 public static class CliRunner
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => DataPrep.Tests.Shared.RepositoryRoot.Path;
 
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
@@ -34,14 +34,4 @@ public static class CliRunner
 
     // The working directory is process-wide: commands run one at a time.
     private static readonly SemaphoreSlim Gate = new(1, 1);
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DataPrep.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("DataPrep.sln not found.");
-    }
 }

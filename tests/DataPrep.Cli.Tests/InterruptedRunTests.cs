@@ -32,7 +32,7 @@ public class InterruptedRunTests
         ("5:commit", SigKill),
     ];
 
-    [Fact]
+    [SharedDataFact]
     public async Task ARunKilledOrInterruptedInEveryPhaseResumesToTheSameOutputAndStats()
     {
         var folder = CliRunner.NewTempDirectory();
@@ -77,7 +77,7 @@ public class InterruptedRunTests
         {
             File.Copy(Path.Combine(CliRunner.RepositoryRoot, "sample-data", name), Path.Combine(folder, name));
         }
-        var corpora = Path.Combine(CliRunner.RepositoryRoot, "..", "shared", "corpora");
+        var corpora = SharedData.Corpora;
         CopyHead(Path.Combine(corpora, "ko-wiki.jsonl.gz"), Path.Combine(folder, "ko-wiki-head.jsonl.gz"), 1000);
         CopyHead(Path.Combine(corpora, "en-wiki.jsonl.gz"), Path.Combine(folder, "en-wiki-head.jsonl.gz"), 300);
         return folder;

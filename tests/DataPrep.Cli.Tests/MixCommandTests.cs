@@ -6,7 +6,7 @@ namespace DataPrep.Cli.Tests;
 /// <summary><c>dataprep mix plan</c> and <c>dataprep mix run</c>.</summary>
 public class MixCommandTests
 {
-    private static readonly string Corpora = Path.GetFullPath(Path.Combine(CliRunner.RepositoryRoot, "..", "shared", "corpora"));
+    private static readonly string Corpora = SharedData.Corpora;
 
     // The first lines of shared corpora, read in place, as small JSONL sources.
     private static string WriteSlices(string folder)
@@ -39,7 +39,7 @@ public class MixCommandTests
         return path;
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task PlanWithABadConfigExitsTwoNamingEveryConfigPathAndReadsNothing()
     {
         var folder = WriteSlices(CliRunner.NewTempDirectory());
@@ -53,7 +53,7 @@ public class MixCommandTests
         Assert.False(Directory.Exists(Path.Combine(folder, "out")));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task PlanPrintsRatesAndRunWritesTheMixWithTargetAgainstAchieved()
     {
         var folder = WriteSlices(CliRunner.NewTempDirectory());
@@ -75,7 +75,7 @@ public class MixCommandTests
         Assert.True(File.Exists(Path.Combine(folder, "out", "report.html")));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task RunWithATargetTheCapsCannotMeetExitsOneAndWritesNoMix()
     {
         var folder = WriteSlices(CliRunner.NewTempDirectory());
@@ -88,7 +88,7 @@ public class MixCommandTests
         Assert.Contains("target 'en' wants 5,000,000 tokens", error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Path.Combine(folder, "out"), "mix-*"));
     }
-    [Fact]
+    [SharedDataFact]
     public async Task ATokenizerFileThatCannotBeLoadedExitsTwoNamingTheOption()
     {
         var folder = WriteSlices(CliRunner.NewTempDirectory());

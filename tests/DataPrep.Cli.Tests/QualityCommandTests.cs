@@ -6,7 +6,7 @@ namespace DataPrep.Cli.Tests;
 /// <summary><c>dataprep quality train</c> and <c>dataprep quality report</c>.</summary>
 public class QualityCommandTests
 {
-    private static readonly string Corpora = Path.GetFullPath(Path.Combine(CliRunner.RepositoryRoot, "..", "shared", "corpora"));
+    private static readonly string Corpora = SharedData.Corpora;
 
     /// <summary>Korean Wikipedia title-only stubs (a title and nothing else) as a JSONL file of bad examples.</summary>
     private static string WriteStubs(string folder)
@@ -27,7 +27,7 @@ public class QualityCommandTests
         return path;
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task TrainWritesAModelAndPrintsHeldOutPrecisionAndRecallThatTheStageAndReportUse()
     {
         var folder = CliRunner.NewTempDirectory();

@@ -123,7 +123,7 @@ public class DocumentUtf8Tests
         }
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("ko-petitions.jsonl.gz")]
     [InlineData("en-wiki.jsonl.gz")]
     [InlineData("ko-nsmc-reviews.jsonl.gz")]

@@ -42,7 +42,7 @@ public class BlockOutputTests
     private static byte[][] OutputFiles(string output) =>
         Directory.GetFiles(output, "rank-*.jsonl*").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
 
-    [Fact]
+    [SharedDataFact]
     public async Task TheRejectsFileIsIdenticalForOneAndFourThreads()
     {
         // Bad lines are parsed and short documents rejected on worker threads; the rejects still follow input order.
@@ -68,7 +68,7 @@ public class BlockOutputTests
         Assert.Equal(outputs[0], outputs[1]);
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData(OutputCompression.Gzip)]
     [InlineData(OutputCompression.Zstd)]
     [InlineData(OutputCompression.None)]
@@ -90,7 +90,7 @@ public class BlockOutputTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task BlockCompressedOutputIsReadWholeByGZipStreamAndByTheReader()
     {
         var folder = TestPaths.NewTempDirectory();
@@ -116,7 +116,7 @@ public class BlockOutputTests
         Assert.Equal(0, context.Stage.Stats.Get(DataPrep.Stats.StageStats.DocsRejected));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task BadLinesParsedOnWorkerThreadsAreStillCountedWithTheirLineAndTheStatsReconcile()
     {
         var folder = TestPaths.NewTempDirectory();
@@ -135,7 +135,7 @@ public class BlockOutputTests
         Assert.Equal(["corpus.jsonl.gz:1403", "corpus.jsonl.gz:2105", "corpus.jsonl.gz:2807", "corpus.jsonl.gz:701"], malformed.Select(s => Path.GetFileName(s!)));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task RecordsWithoutTextKeepTheirIdAndSourceInTheRejectsFile()
     {
         var folder = TestPaths.NewTempDirectory();

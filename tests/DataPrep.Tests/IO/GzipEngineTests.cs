@@ -80,7 +80,7 @@ public class GzipEngineTests
         Assert.StartsWith(GzipEngine.Current.IsIsal ? "isa-l (libisal" : "zlib-ng", GzipEngine.Current.Name);
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("ko-wiki")]
     [InlineData("en-wiki")]
     public void IsalMembersOfRealJsonlAreReadByteForByteByZlibGZipStreamAndByBothEngines(string corpus)
@@ -93,7 +93,7 @@ public class GzipEngineTests
         Assert.Equal(data, Inflate("isal", file));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
     public void ConcatenatedZlibFilesOfEveryLevelAreReadToTheEnd(string engine)
     {
@@ -109,7 +109,7 @@ public class GzipEngineTests
         Assert.Equal(data, Inflate(engine, file));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
     public void EveryCutInTheLast64BytesAndASampleElsewhereThrowsInsteadOfEndingShort(string engine)
     {
@@ -125,7 +125,7 @@ public class GzipEngineTests
         }
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
     public void AFlippedBitInTheCrcOrLengthOfAnyMemberThrows(string engine)
     {
@@ -144,7 +144,7 @@ public class GzipEngineTests
         }
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("zlib", new byte[] { 0 })]
     [InlineData("zlib", new byte[] { 0, 0, 0, 0 })]
     [InlineData("zlib", new byte[] { 0x1F })]
@@ -159,7 +159,7 @@ public class GzipEngineTests
         Assert.Throws<InvalidDataException>(() => Inflate(engine, file));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
     public void AnEmptyFileAndEmptyMembersReadAsNothing(string engine)
     {
@@ -171,7 +171,7 @@ public class GzipEngineTests
         Assert.Equal(data, Inflate(engine, file));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
     public void HeadersWithEveryOptionalFieldAndNamesLongerThanTheInputBufferAreSkipped(string engine)
     {
@@ -190,7 +190,7 @@ public class GzipEngineTests
         Assert.Equal(expected, Inflate(engine, file, readSize: 5, fileChunk: 997));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
     public void OneByteReadsOneByteFileChunksAndHugeReadsGiveTheSameBytes(string engine)
     {
@@ -202,7 +202,7 @@ public class GzipEngineTests
         Assert.Equal(data, Inflate(engine, file, readSize: 16 << 20));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
     public void ABlockOfSeveralMebibytesBecomesOneMemberBothEnginesRead(string engine)
     {
@@ -224,7 +224,7 @@ public class GzipEngineTests
         Assert.Equal(random, Inflate(engine, member));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
     public void CompressingOnManyThreadsAtOnceGivesTheSameMembersAsOneThread(string engine)
     {
@@ -238,7 +238,7 @@ public class GzipEngineTests
         }
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("isal", "zlib")]
     [InlineData("zlib", "isal")]
     [InlineData("isal", "isal")]

@@ -115,7 +115,7 @@ public class JsonlLineParserTests
         Assert.Equal(3L, document.Metadata["n"]);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void CorpusLinesParseTheSameOnBothPaths()
     {
         using var gzip = new System.IO.Compression.GZipStream(System.IO.File.OpenRead(TestPaths.Corpus("ko-petitions.jsonl.gz")), System.IO.Compression.CompressionMode.Decompress);

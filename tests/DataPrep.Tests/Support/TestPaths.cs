@@ -3,11 +3,11 @@ namespace DataPrep.Tests.Support;
 /// <summary>Paths of the repository and of the shared corpora (read in place, never copied).</summary>
 public static class TestPaths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Shared.RepositoryRoot.Path;
 
-    public static string Corpora => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpora"));
+    public static string Corpora => SharedData.Corpora;
 
-    public static string Tokenizers => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "tokenizers"));
+    public static string Tokenizers => SharedData.Tokenizers;
 
     public static string Corpus(string fileName) => Path.Combine(Corpora, fileName);
 
@@ -21,15 +21,5 @@ public static class TestPaths
         var path = Path.Combine(Path.GetTempPath(), "dataprep-tests", Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(path);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DataPrep.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("DataPrep.sln not found above the test folder.");
     }
 }

@@ -108,7 +108,7 @@ public class Utf8ValidationTests
         }
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(Implementations))]
     public void DamagedCorpusTextIsJudgedAsThePlatformJudgesIt(string implementation)
     {

@@ -33,7 +33,7 @@ public sealed class DecontaminationStageTests
     private static string Petition(int index) =>
         CorpusReader.Read("ko-petitions.jsonl.gz", limit: 100).Select(d => d.Text).Where(t => t.Length > 800).ElementAt(index);
 
-    [Fact]
+    [SharedDataFact]
     public void DocumentQuotingABenchmarkPassageIsRejectedAndCountedForThatBenchmark()
     {
         var stage = Stage(new DecontaminationOptions());
@@ -72,7 +72,7 @@ public sealed class DecontaminationStageTests
         Assert.Empty(result.Rejections);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void CutModeRemovesOnlyTheMatchingSpan()
     {
         var stage = Stage(new DecontaminationOptions { Mode = DecontaminationMode.Cut });
@@ -98,7 +98,7 @@ public sealed class DecontaminationStageTests
         Assert.EndsWith("chars=3<200", result.Rejections[0].Detail);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void SyllableNgramsCatchAKoreanCopyWithChangedSpacing()
     {
         var respaced = KoreanPassage.Replace("보더 콜리는", "보더콜리는").Replace("목양견으로 지능이", "목양 견으로 지능이").Replace(" ", "  ");

@@ -76,7 +76,7 @@ public sealed class ExactDedupStageTests
         Assert.Equal(["made-first"], madeOnly.KeptIds);
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData(2)]
     [InlineData(7)]
     public async Task ReviewCorpusKeepsTheSameDocumentsWhateverTheSharding(int shards)
@@ -95,7 +95,7 @@ public sealed class ExactDedupStageTests
         Assert.Equal(Pairs(single), Pairs(contiguous));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task SmallMemoryBudgetSpillsSortedRunsAndKeepsTheSameDocuments()
     {
         var documents = DedupTestData.Load("ko-nsmc-reviews.jsonl.gz", limit: 40_000);

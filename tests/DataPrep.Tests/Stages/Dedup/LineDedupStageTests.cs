@@ -16,7 +16,7 @@ public sealed class LineDedupStageTests
     private static List<string> Bodies(int count) =>
         CorpusReader.Read("ko-petitions.jsonl.gz", limit: 200).Select(d => d.Text).Where(t => t.Length is > 300 and < 3000).Take(count).ToList();
 
-    [Fact]
+    [SharedDataFact]
     public async Task FooterRepeatedInManyDocumentsIsRemovedFromAllOfThem()
     {
         var bodies = Bodies(8);
@@ -34,7 +34,7 @@ public sealed class LineDedupStageTests
         Assert.Equal(8, result.Stats.Get("docs.changed"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task LineSeenInNoMoreThanMaxOccurrencesDocumentsIsKept()
     {
         var documents = DedupTestData.WithSource(Bodies(5).Select(b => Some.Document($"{b}\n{Footer}")));
@@ -45,7 +45,7 @@ public sealed class LineDedupStageTests
         Assert.Equal(0, result.Stats.Get("lines.removed"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ShortRepeatedLinesAreNeverRemoved()
     {
         var documents = DedupTestData.WithSource(Bodies(10).Select(b => Some.Document($"{b}\n감사합니다.")));
@@ -55,7 +55,7 @@ public sealed class LineDedupStageTests
         Assert.All(result.Kept, d => Assert.EndsWith("\n감사합니다.", d.Text));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task DocumentLeftTooShortIsRejectedWithItsReason()
     {
         var documents = Bodies(6).Select(b => Some.Document($"{b}\n{Footer}")).ToList();
@@ -69,7 +69,7 @@ public sealed class LineDedupStageTests
         Assert.Equal("chars=4<100 lines_removed=1", rejection.Detail);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ParagraphModeRemovesRepeatedParagraphsAndKeepsTheRest()
     {
         const string boilerplate = "이 기사는 제휴 언론사의 기사입니다.\n기사 내용에 대한 문의는 해당 언론사로 해주시기 바랍니다.";
@@ -82,7 +82,7 @@ public sealed class LineDedupStageTests
         Assert.Equal(7, result.Stats.Get("lines.removed"));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData(2)]
     [InlineData(7)]
     public async Task SameTextsComeOutWhateverTheSharding(int shards)

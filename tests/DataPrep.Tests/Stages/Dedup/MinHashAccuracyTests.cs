@@ -7,7 +7,7 @@ namespace DataPrep.Tests.Stages.Dedup;
 /// <summary>MinHash against exact Jaccard ground truth on real Korean documents.</summary>
 public sealed class MinHashAccuracyTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedDataFact]
     public void OracleAgreesWithBruteForceOnAPetitionSubset()
     {
         var options = new MinHashDedupOptions();
@@ -23,7 +23,7 @@ public sealed class MinHashAccuracyTests(ITestOutputHelper output)
         Assert.Equal(brute, fast);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task PetitionsPrecisionAndRecallAreAtLeast95PercentAgainstExactJaccard()
     {
         var options = new MinHashDedupOptions();
@@ -60,7 +60,7 @@ public sealed class MinHashAccuracyTests(ITestOutputHelper output)
         Assert.True(pairRecall >= 0.95, $"pair recall {pairRecall:0.000}");
     }
 
-    [Fact]
+    [SharedDataFact]
     public void EstimatedJaccardIsUnbiasedAndAsPreciseAsIdealRandomPermutationsOnRealPairs()
     {
         // Real petitions against edited copies of themselves (truncated, words replaced, half shared, boilerplate
@@ -98,7 +98,7 @@ public sealed class MinHashAccuracyTests(ITestOutputHelper output)
         Assert.True(Math.Abs(bias) <= 0.01, $"bias {bias:0.0000}");
     }
 
-    [Fact]
+    [SharedDataFact]
     public void ShortParaphrasePairsAreKeptAndOnlyIdenticalOrNearIdenticalPairsMerge()
     {
         var options = new MinHashDedupOptions();

@@ -22,7 +22,7 @@ public sealed class MinHashDedupStageTests
             .Take(count)
             .ToList();
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("ko-petitions.jsonl.gz", true, 1500, 5000)]
     [InlineData("en-wiki.jsonl.gz", false, 2500, 8000)]
     public async Task NearDuplicateVariantsAreRemovedAndHalfSharedDocumentsKept(string corpus, bool korean, int minChars, int maxChars)
@@ -65,7 +65,7 @@ public sealed class MinHashDedupStageTests
         DedupTestData.WithSource(CorpusReader.Read("ko-petitions.jsonl.gz")
             .Select(d => new Document(d.Id, d.Text.Length > 1000 ? d.Text[..1000] : d.Text)));
 
-    [Fact]
+    [SharedDataFact]
     public async Task PetitionsKeepTheSameDocumentsWithOneTwoOrSevenShardsSplitEitherWay()
     {
         var documents = PetitionOpenings();
@@ -86,7 +86,7 @@ public sealed class MinHashDedupStageTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task SmallMemoryBudgetSpillsBucketsAndKeepsTheSameDocuments()
     {
         var documents = PetitionOpenings();
@@ -100,7 +100,7 @@ public sealed class MinHashDedupStageTests
         Assert.Equal(Pairs(inMemory), Pairs(spilled));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void SignaturesAreIdenticalAcrossInstancesForTheSameSeedAndDifferForAnother()
     {
         var text = CorpusReader.Read("ko-petitions.jsonl.gz", limit: 1).Single().Text;
@@ -142,7 +142,7 @@ public sealed class MinHashDedupStageTests
         Assert.Equal(hasher.ComputeReference(hashes), signature);
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData(ShingleUnit.Chars, 5)]
     [InlineData(ShingleUnit.Chars, 1)]
     [InlineData(ShingleUnit.Words, 3)]
@@ -162,7 +162,7 @@ public sealed class MinHashDedupStageTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task SignatureFilesHoldOneRowPerDocumentInShardOrderAndReadBackByPosition()
     {
         var documents = DedupTestData.Load("ko-petitions.jsonl.gz", limit: 30);
@@ -216,7 +216,7 @@ public sealed class MinHashDedupStageTests
         Assert.NotEqual(stage.Signature("the quick brown fox jumps"), stage.Signature("the brown quick fox jumps"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ClustersAreWrittenWithIdsAndNoText()
     {
         var text = CorpusReader.Read("ko-petitions.jsonl.gz", limit: 50).First(d => d.Text.Length > 1000).Text;
@@ -237,7 +237,7 @@ public sealed class MinHashDedupStageTests
         Assert.StartsWith("jaccard~", result.Rejections[0].Detail);
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData(KeepRule.First, "a")]
     [InlineData(KeepRule.Longest, "c")]
     [InlineData(KeepRule.HighestQuality, "b")]
@@ -257,7 +257,7 @@ public sealed class MinHashDedupStageTests
         Assert.All(result.Rejections, r => Assert.Equal(expectedKept, r.DuplicateOf));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task WordShinglesAlsoCatchEditedEnglishCopies()
     {
         var text = NewsLength("en-wiki.jsonl.gz", 1, 2500, 8000).Single().Text;

@@ -108,7 +108,7 @@ public sealed class MixConfigTests
         Assert.Contains(e.Problems, p => p.Path == "mix");
     }
 
-    [Fact]
+    [SharedDataFact]
     public void TheRecipeBindsAndFindsEveryCorpus()
     {
         var config = MixConfig.Load(Path.Combine(TestPaths.Configs, "mix.yaml"), TestPaths.RepositoryRoot);

@@ -63,7 +63,7 @@ public sealed class MixRunnerTests
         return result;
     }
 
-    [Fact]
+    [SharedDataFact]
     public void TheAchievedShareOfTokensIsWithinHalfAPointOfTheTargetAndRecountsFromTheWrittenFiles()
     {
         var output = TestPaths.NewTempDirectory();
@@ -93,7 +93,7 @@ public sealed class MixRunnerTests
         Assert.Contains("Achieved share of tokens", File.ReadAllText(Path.Combine(output, "report.html")), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void AnyShardingWritesTheSameDocumentsAsOneShard()
     {
         static List<string> Run(string output, int worldSize)
@@ -119,7 +119,7 @@ public sealed class MixRunnerTests
         Assert.Equal(3, MixJson(sharded).GetProperty("shards_included").GetInt32());
     }
 
-    [Fact]
+    [SharedDataFact]
     public void MegatronOutputReadsBackWithTheIndexedDatasetReader()
     {
         var output = TestPaths.NewTempDirectory();
@@ -140,7 +140,7 @@ public sealed class MixRunnerTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void AShortTargetStopsTheRunBeforeAnythingIsWritten()
     {
         var output = TestPaths.NewTempDirectory();
@@ -152,7 +152,7 @@ public sealed class MixRunnerTests
         Assert.False(File.Exists(Path.Combine(output, "mix.json")));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void WithAllowShortfallTheShortTargetTakesWhatItsCapsAllowAndTheGapIsReported()
     {
         var output = TestPaths.NewTempDirectory();
@@ -196,7 +196,7 @@ public sealed class MixRunnerTests
         Assert.EndsWith("bad.jsonl:2", line.GetProperty("source").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void ASecondPlanReadsTheCachedMeasurementsAndGivesTheSamePlan()
     {
         var output = TestPaths.NewTempDirectory();
@@ -231,7 +231,7 @@ public sealed class MixRunnerTests
         Assert.Equal(100, result.Copies);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void ParquetOutputHoldsEveryRepeatAsItsOwnRow()
     {
         var output = TestPaths.NewTempDirectory();

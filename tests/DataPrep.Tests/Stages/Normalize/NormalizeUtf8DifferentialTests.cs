@@ -41,7 +41,7 @@ public class NormalizeUtf8DifferentialTests
         "“인용” 문장과 『책』 그리고 ㅋㅋㅋ ㅠㅠ, ㎡ ★ 가나다 abc 123",
     ];
 
-    [Fact]
+    [SharedDataFact]
     public void CorpusTextsGiveTheSameResultOnBothPathsForEveryOptionCombination()
     {
         var files = new[] { "ko-wiki.jsonl.gz", "ko-petitions.jsonl.gz", "ko-nsmc-reviews.jsonl.gz", "en-web-cc.jsonl.gz", "en-wiki.jsonl.gz", "ko-en-parallel-news.jsonl.gz" };
@@ -85,7 +85,7 @@ public class NormalizeUtf8DifferentialTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void RandomlyMutatedTextsGiveTheSameResultOnBothPaths()
     {
         var random = new Random(20261128);

@@ -27,7 +27,7 @@ public class DigitRunIndexTests
     [MemberData(nameof(Texts))]
     public void NumberDetectorsFindTheSameValuesThroughTheIndexAsAlone(string text) => AssertSameBothWays(text);
 
-    [Fact]
+    [SharedDataFact]
     public void NumberDetectorsFindTheSameValuesThroughTheIndexOnRealCorpusText()
     {
         var documents = CorpusReader.Read("ko-petitions.jsonl.gz").Concat(CorpusReader.Read("en-wiki.jsonl.gz", limit: 40));

@@ -39,7 +39,7 @@ public sealed class PiiCorpusFindingsTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void PetitionsContainRealPhoneNumbersAndEmails()
     {
         var counts = Count(CorpusReader.Read("ko-petitions.jsonl.gz"));
@@ -51,7 +51,7 @@ public sealed class PiiCorpusFindingsTests(ITestOutputHelper output)
         Assert.True(counts.DocsWith[(int)PiiType.Email] >= 13, $"{counts.DocsWith[(int)PiiType.Email]} docs with e-mails");
     }
 
-    [Fact]
+    [SharedDataFact]
     public void EncyclopediaTextHasAlmostNoMatches()
     {
         // Wikipedia prose has dates, numbers, versions and ISBNs but next to no personal data: every match here is a

@@ -19,7 +19,7 @@ public sealed class PiiPlantedValuesTests(ITestOutputHelper output)
         return new PiiScrubber(options);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void RecipeRemovesPlantedValuesOfEveryTypeAndLeavesLookAlikes()
     {
         var stage = RecipeStage();

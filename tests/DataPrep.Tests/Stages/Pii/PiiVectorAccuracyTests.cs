@@ -8,7 +8,7 @@ public sealed class PiiVectorAccuracyTests(ITestOutputHelper output)
 {
     private static readonly PiiScanner Scanner = PiiScanner.CreateDefault();
 
-    [Fact]
+    [SharedDataFact]
     public void PiiVectorScoresStayAtTheirMeasuredLevel()
     {
         var scores = PiiVectors.ScorePii(Scanner);
@@ -31,7 +31,7 @@ public sealed class PiiVectorAccuracyTests(ITestOutputHelper output)
         Assert.All(scores, s => Assert.Equal(0, s.FalsePositives));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void SecretVectorScoresStayAtTheirMeasuredLevel()
     {
         var scores = PiiVectors.ScoreSecrets(Scanner, out var fragments, out var contradictory);

@@ -27,7 +27,7 @@ public class QualityClassifierTests(ITestOutputHelper output)
         return ([.. articles, .. petitions, .. english, .. news], [.. junk, .. stubs]);
     });
 
-    [Fact]
+    [SharedDataFact]
     public void TellsProseFromJunkAndStubsWithHeldOutPrecisionAndRecallAbove90Percent()
     {
         var (good, bad) = Data.Value;
@@ -42,7 +42,7 @@ public class QualityClassifierTests(ITestOutputHelper output)
         Assert.True(model.Score(QualityTexts.Korean) > 0.5 && model.Score(QualityTexts.English) > 0.5);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void TrainingIsDeterministicAndSaveThenLoadGivesIdenticalScores()
     {
         var (good, bad) = Data.Value;
@@ -63,7 +63,7 @@ public class QualityClassifierTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void TheStageWritesTheScoreAndRejectsLowScoresWithItsCode()
     {
         var (good, bad) = Data.Value;

@@ -55,7 +55,7 @@ public class QualityRecipeTests(ITestOutputHelper output)
     private static string Describe((int Kept, int Total, Dictionary<string, int> Codes) r) =>
         $"kept {r.Kept}/{r.Total}; " + string.Join(", ", r.Codes.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key}={kv.Value}"));
 
-    [Fact]
+    [SharedDataFact]
     public void KoreanWikipediaArticlesStayAndTitleOnlyStubsGo()
     {
         var documents = CorpusReader.Read("ko-wiki.jsonl.gz", limit: 15000).ToList();
@@ -72,7 +72,7 @@ public class QualityRecipeTests(ITestOutputHelper output)
         Assert.True(articleResult.Kept >= 0.95 * articleResult.Total, Describe(articleResult));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void PetitionsAreKept()
     {
         var petitions = CorpusReader.Read("ko-petitions.jsonl.gz").Where(d => d.Text.Length >= 200).ToList();
@@ -81,7 +81,7 @@ public class QualityRecipeTests(ITestOutputHelper output)
         Assert.True(result.Kept >= 0.95 * result.Total, Describe(result));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void EnglishWikipediaArticlesAreKept()
     {
         var articles = CorpusReader.Read("en-wiki.jsonl.gz", limit: 600).Where(d => Body(d.Text).Length >= 1000).ToList();

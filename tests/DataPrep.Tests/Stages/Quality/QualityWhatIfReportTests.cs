@@ -29,7 +29,7 @@ public class QualityWhatIfReportTests(ITestOutputHelper output)
 
     private static readonly Lazy<QualityWhatIfResult> Result = new(() => new QualityWhatIfReport(Stages()).Run(Documents.Value));
 
-    [Fact]
+    [SharedDataFact]
     public void DropSharesAreMonotoneInTheThreshold()
     {
         var result = Result.Value;
@@ -49,7 +49,7 @@ public class QualityWhatIfReportTests(ITestOutputHelper output)
         Assert.True(words.Points[^1].Dropped > words.Points[0].Dropped);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task TheShareAtTheConfiguredThresholdIsWhatTheStageAloneRejects()
     {
         var result = Result.Value;
@@ -84,7 +84,7 @@ public class QualityWhatIfReportTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void EachLanguageIsSweptAroundItsOwnConfiguredThreshold()
     {
         var result = Result.Value;
@@ -100,7 +100,7 @@ public class QualityWhatIfReportTests(ITestOutputHelper output)
         Assert.True(korean.AtConfigured.Share > 0.1, korean.AtConfigured.Share.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void WritesATableJsonAndAnHtmlPageWithInlineSvgCharts()
     {
         var result = Result.Value;

@@ -29,7 +29,7 @@ public sealed class ByteLevelBpeTokenizerTests
         return (reference, Assert.IsType<ByteLevelBpeTokenizer>(own));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(Specs))]
     public void IdsEqualTheReferenceImplementationOnCorpusSamplesAndAdversarialText(string spec)
     {
@@ -79,7 +79,7 @@ public sealed class ByteLevelBpeTokenizerTests
     internal static bool DiffersFromTiktoken(string spec, string text) =>
         text.Any(char.IsSurrogate) || (spec != "r50k_base" && spec != "gpt2" && text.Contains("'\u017F", StringComparison.Ordinal));
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(Specs))]
     public void VocabularyAndTokenBytesAreThoseOfTheReference(string spec)
     {
@@ -94,7 +94,7 @@ public sealed class ByteLevelBpeTokenizerTests
         }
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("llama3")]
     [InlineData("qwen3")]
     public void APieceLongerThanTheKeptBuffersEqualsTheReference(string spec)
@@ -112,7 +112,7 @@ public sealed class ByteLevelBpeTokenizerTests
         Assert.Equal(text, System.Text.Encoding.UTF8.GetString([.. actual.SelectMany(id => own.GetTokenBytes(id).ToArray())]));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("cl100k_base", "a<|endoftext|>b", new[] { 64, 100257, 65 })]
     [InlineData("r50k_base", "<|endoftext|><|endoftext|>", new[] { 50256, 50256 })]
     [InlineData("llama3", "<|begin_of_text|>Hello", new[] { 128000, 9906 })]
@@ -127,7 +127,7 @@ public sealed class ByteLevelBpeTokenizerTests
         Assert.Equal(expected, ids);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void QwenNormalisesToNfcBeforeSplitting()
     {
         var (_, own) = Resolve("qwen3");
@@ -140,7 +140,7 @@ public sealed class ByteLevelBpeTokenizerTests
         Assert.Equal(composed, decomposed);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void FactoryUsesTheOwnEncoderForByteLevelFilesAndTheRustLibraryForOthers()
     {
         Assert.IsType<ByteLevelBpeTokenizer>(TokenizerFactory.GetShared("o200k_base"));
@@ -148,7 +148,7 @@ public sealed class ByteLevelBpeTokenizerTests
         Assert.IsType<HuggingFaceTokenizer>(TokenizerFactory.GetShared(JsonPath("mistral7b")));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("normalizer", """{ "type": "NFKC" }""")]
     [InlineData("pre_tokenizer", """{ "type": "Whitespace" }""")]
     public void TokenizerFilesItCannotReproduceAreLeftToTheRustLibrary(string property, string replacement)
@@ -162,7 +162,7 @@ public sealed class ByteLevelBpeTokenizerTests
         Assert.Null(ByteLevelBpeTokenizer.TryLoadHuggingFace(JsonPath("mistral7b")));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void AddedTokenThatStripsSpacesIsLeftToTheRustLibrary()
     {
         var root = JsonNode.Parse(File.ReadAllText(JsonPath("qwen3")))!;

@@ -47,7 +47,7 @@ public sealed class ByteLevelPreTokenizerTests
         return pieces;
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(Patterns))]
     public void PiecesEqualTheRegexOnCorporaAndAdversarialText(string pattern)
     {

@@ -7,7 +7,7 @@ namespace DataPrep.Tests.Stages.Tokenization;
 
 public sealed class IndexedDatasetWriterTests
 {
-    [Fact]
+    [SharedDataFact]
     public async Task FilesReadBackToTheSameIdsWithEndOfDocumentTokens()
     {
         var folder = TestPaths.NewTempDirectory();
@@ -36,7 +36,7 @@ public sealed class IndexedDatasetWriterTests
         Assert.Empty(Directory.GetFiles(folder, "*.tmp-*"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task SmallVocabularyIsStoredAsUInt16WithoutEndOfDocument()
     {
         var prefix = Path.Combine(TestPaths.NewTempDirectory(), "llama2");

@@ -20,7 +20,7 @@ public sealed class SentencePieceBpeTokenizerTests
         return data;
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(GoldenCaseIndexes))]
     public void IdsEqualSentencePieceOnEveryGoldenString(int index)
     {
@@ -33,7 +33,7 @@ public sealed class SentencePieceBpeTokenizerTests
         Assert.Equal(expected.Length, Llama2.Value.CountTokens(text));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData(".....", new[] { 6317, 856 })]
     [InlineData("a......", new[] { 263, 3045, 636 })]
     [InlineData("****", new[] { 334, 17435 })]
@@ -53,7 +53,7 @@ public sealed class SentencePieceBpeTokenizerTests
         Assert.Equal(expected, ids);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void ModelFileSaysIdentityNormaliserWithDummyPrefixAndByteFallback()
     {
         var model = SentencePieceModel.Load(Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece", "tokenizer.model"));
@@ -67,7 +67,7 @@ public sealed class SentencePieceBpeTokenizerTests
         Assert.Equal("▁Hello", model.Pieces[15043]);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void WordByWordEncodingGivesTheSameIdsAsOneWholeTextPass()
     {
         var whole = SentencePieceBpeTokenizer.Load(Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece", "tokenizer.model"));
@@ -85,7 +85,7 @@ public sealed class SentencePieceBpeTokenizerTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void CharacterOutsideTheVocabularyBecomesItsUtf8BytePieces()
     {
         var ids = new List<int>();
@@ -97,7 +97,7 @@ public sealed class SentencePieceBpeTokenizerTests
         Assert.All(ids.Skip(1), id => Assert.Equal(TokenKind.ByteFallback, Llama2.Value.GetTokenKind(id)));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void IdsEqualSentencePieceOnAllDocumentsOfKoPetitionsAndEnWebCc()
     {
         var expected = File.ReadLines(Path.Combine(GoldenFiles.Folder, "sentencepiece-llama2-corpus.tsv"))

@@ -33,7 +33,7 @@ public sealed class TokenRatioReportTests
         Assert.Equal(1.0, entry.English.TokensPerWord, 12);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void ByteFallbackPiecesFollowTheirCharacter()
     {
         // 텍 is not in Llama 2's vocabulary: ▁ then its three UTF-8 bytes as <0xED> <0x85> <0x8D>.
@@ -94,7 +94,7 @@ public sealed class TokenRatioReportTests
         Assert.Equal(1, result.Corpus.DocumentsByLanguage["en"]);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void JsonHasAnEntryPerTokenizerWithNameAndTotalTokens()
     {
         var result = new TokenRatioReport().Run(["r50k_base", "o200k_base", Llama2], [Some.Document("안녕하세요 hello")]);
@@ -123,7 +123,7 @@ public sealed class TokenRatioReportTests
         Assert.DoesNotContain("https://", html);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void OnParallelNewsGpt2CostsFarMoreKoreanTokensPerEnglishTokenThanO200k()
     {
         var documents = CorpusReader.Read("ko-en-parallel-news.jsonl.gz", limit: 300).ToList();
@@ -138,7 +138,7 @@ public sealed class TokenRatioReportTests
         Assert.True(o200k.ParallelKoreanToEnglish > 1.0);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task PipelineStageWritesTheSameReportAndPassesDocumentsThrough()
     {
         var documents = CorpusReader.Read("ko-en-parallel-news.jsonl.gz", limit: 120).ToList();

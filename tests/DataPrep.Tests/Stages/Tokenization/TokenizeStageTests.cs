@@ -36,7 +36,7 @@ public sealed class TokenizeStageTests
         Assert.Equal(0L, empty.Metadata[MetadataKeys.Tokens]);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void RelativeTokenizerPathResolvesAgainstTheBuildContext()
     {
         var context = new StageBuildContext(TestPaths.Tokenizers, null, Serilog.Core.Logger.None);

@@ -14,7 +14,7 @@ public sealed class TokenizerFactoryTests
         Assert.Same(first, second);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void FolderResolvesToItsTokenizerFile()
     {
         var fromFolder = TokenizerFactory.GetShared(Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece"));
@@ -35,7 +35,7 @@ public sealed class TokenizerFactoryTests
         Assert.Contains("o300k_base", error.Message);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void VocabularySizesIncludeSpecialTokens()
     {
         Assert.Equal(50257, TokenizerFactory.GetShared("r50k_base").VocabularySize);
@@ -43,7 +43,7 @@ public sealed class TokenizerFactoryTests
         Assert.Equal(128256, TokenizerFactory.GetShared(Path.Combine(TestPaths.Tokenizers, "llama3")).VocabularySize);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void SharedTokenizersGiveTheSameIdsFromManyThreads()
     {
         var documents = CorpusReader.Read("ko-nsmc-reviews.jsonl.gz", limit: 400).ToList();

@@ -27,7 +27,7 @@ public sealed class TokenizerGoldenTests
     private static ITextTokenizer Resolve(string spec) => TokenizerFactory.GetShared(
         TokenizerFactory.IsEncodingName(spec) ? spec : Path.Combine(TestPaths.Tokenizers, spec, "tokenizer.json"));
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(Tokenizers))]
     public void IdsEqualTheGoldenFileForEveryProbeString(string spec, string goldenFile)
     {
@@ -63,7 +63,7 @@ public sealed class TokenizerGoldenTests
         }
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("gpt2", "Hello world", new[] { 15496, 995 })]
     [InlineData("r50k_base", "Hello world", new[] { 15496, 995 })]
     [InlineData("cl100k_base", "hello world", new[] { 15339, 1917 })]
@@ -79,7 +79,7 @@ public sealed class TokenizerGoldenTests
         Assert.Equal(expected, ids);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void MistralBosTokenAddedByTheTemplateIsStripped()
     {
         var tokenizer = (HuggingFaceTokenizer)Resolve("mistral7b");
@@ -93,7 +93,7 @@ public sealed class TokenizerGoldenTests
         Assert.Equal(2, tokenizer.EndOfDocumentId);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void EndOfDocumentTokensAreTheTokenizersOwn()
     {
         Assert.Equal(50256, Resolve("r50k_base").EndOfDocumentId);
@@ -103,7 +103,7 @@ public sealed class TokenizerGoldenTests
         Assert.Equal(151643, Resolve("qwen3").EndOfDocumentId);
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(Tokenizers))]
     public void TokenBytesRebuildTheTextForPlainInput(string spec, string goldenFile)
     {

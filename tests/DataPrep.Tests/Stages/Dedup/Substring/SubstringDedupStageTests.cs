@@ -34,7 +34,7 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         return bodies.Skip(skip).ToList();
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task RepeatedFooterIsCutFromEveryDocumentButTheFirst()
     {
         var bodies = Bodies(6);
@@ -52,7 +52,7 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         Assert.Equal(5, result.Stats.Get("source.test.spans_removed"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task RepeatShorterThanMinSpanBytesIsKept()
     {
         const string shortRepeat = "모든 국민은 법 앞에 평등하다.";   // 41 bytes
@@ -64,7 +64,7 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         Assert.Equal(0, result.Stats.Get("spans.removed"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task CutSpansEndOnEojeolBoundaries()
     {
         // The repeat starts and ends inside eojeol: only whole eojeol are cut, so no word is left truncated.
@@ -87,7 +87,7 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task DocumentLeftTooShortIsRejectedAndNamesTheFirstOccurrence()
     {
         var bodies = Bodies(3);
@@ -108,7 +108,7 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         Assert.Equal(["first", "other"], result.Kept.Select(d => d.Id));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task FirstOccurrenceIsTheEarliestInInputOrderEvenWhenItsShardComesLater()
     {
         var bodies = Bodies(4);
@@ -122,7 +122,7 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         Assert.DoesNotContain(Footer, result.Kept.Single(d => d.Id == "d3").Text);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task WithoutKeepFirstEveryOccurrenceIsCut()
     {
         var documents = DedupTestData.WithSource(Bodies(3).Select(b => Some.Document($"{b}\n{Footer}")));
@@ -133,7 +133,7 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         Assert.Equal(3, result.Stats.Get("spans.removed"));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData(2)]
     [InlineData(7)]
     public async Task SameTextsAndRejectionsComeOutWhateverTheSharding(int shards)
@@ -153,7 +153,7 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         Assert.Equal(single.Stats.Get("windows.cut"), sharded.Stats.Get("windows.cut"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task RepeatsAcrossSuffixArrayBlocksAreFoundAsWithinOneBlock()
     {
         var corpus = SubstringCorpus.Planted(documents: 120, spans: 30, seed: 3);
@@ -170,7 +170,7 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         Assert.Equal(oneBlock.Stats.Get("windows.cut"), manyBlocks.Stats.Get("windows.cut"));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData(1, true)]
     [InlineData(3, true)]
     [InlineData(3, false)]
@@ -188,7 +188,7 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         Assert.True(result.Stats.Get("spans.removed") >= 6);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task PlantedRepeatsAreCutAndOtherTextIsKept()
     {
         var planted = SubstringCorpus.PlantedWithPositions(documents: 160, spans: 50, seed: 5);

@@ -99,7 +99,7 @@ public sealed class SuffixArrayTests
         Assert.Equal(NaiveSuffixArray(text), Build(text));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void RealKoreanAndEnglishDocumentsJoinedBySeparatorsSortLikeTheDefinition()
     {
         var joined = new MemoryStream();
