@@ -6,42 +6,65 @@ using DataPrep.Stats;
 namespace DataPrep.Stages.Dedup;
 
 /// <summary>
-/// The decision pass shared by the global dedup stages: reads the duplicates the reduce steps found
-/// for this shard and rejects them, by position in the shard (the decision pass sees the same
-/// documents in the same order as the observe pass). The runner counts <c>docs.in</c>/<c>docs.out</c>
-/// and bytes around a stage that is not a <see cref="DocumentStage"/>, so this pass counts only rejections.
+/// The decision pass shared by the corpus-wide dedup stages: applies a decision to every document of the shard by its
+/// position (the decision pass sees the same documents in the same order as the observe pass, which is checked), and
+/// rejects those the decision rejects. The runner counts <c>docs.in</c>/<c>docs.out</c> and bytes around a stage that
+/// is not a <see cref="DocumentStage"/>, so this pass counts only rejections.
 /// </summary>
 internal static class DecisionPass
 {
-    public static async IAsyncEnumerable<Document> RunAsync(
+    /// <summary>Rejects the duplicates the reduce steps recorded for this shard (<see cref="DecisionFiles"/>) with
+    /// <paramref name="reason"/>, naming the kept document in <c>duplicate_of</c>.</summary>
+    public static IAsyncEnumerable<Document> RejectRecordedAsync(
+        IAsyncEnumerable<Document> input, StageContext context, string subfolder, RejectionReason reason, CancellationToken cancellationToken)
+    {
+        var layout = DedupLayout.Of(context, subfolder);
+        return ApplyAsync(input, context, layout, () =>
+        {
+            var decisions = layout.ReadDecisions();
+            return (_, local) => decisions.TryGetValue(local, out var decision)
+                ? new Verdict(reason, decision.Detail, DuplicateOf: decision.KeptId)
+                : Verdict.Keep;
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs the decision on every document with its position in the shard (timed); a rejecting verdict goes
+    /// to the context's rejections, a keeping one lets the document (possibly changed) through.
+    /// <paramref name="prepareDecision"/> is called once when the pass starts (timed): it reads what the reduce steps
+    /// decided and returns the decision for one document.</summary>
+    public static async IAsyncEnumerable<Document> ApplyAsync(
         IAsyncEnumerable<Document> input,
         StageContext context,
-        string folder,
-        RejectionReason reason,
-        long observedCount,
+        DedupLayout layout,
+        Func<Func<Document, long, Verdict>> prepareDecision,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var shard = context.Shard;
         var stats = context.Stats;
-        Dictionary<long, Decision> decisions;
+        var observed = layout.ObservedCount();
+        Func<Document, long, Verdict> decide;
         using (stats.Time())
         {
-            decisions = DecisionFiles.ReadForRank(folder, shard.Rank, shard.WorldSize);
+            decide = prepareDecision();
         }
         long local = 0;
         await foreach (var document in input.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (decisions.TryGetValue(local++, out var decision))
+            Verdict verdict;
+            using (stats.Time())
             {
-                context.Reject(document, new Verdict(reason, decision.Detail, DuplicateOf: decision.KeptId));
+                verdict = decide(document, local++);
+            }
+            if (!verdict.IsKept)
+            {
+                context.Reject(document, verdict);
                 continue;
             }
             yield return document;
         }
-        if (observedCount >= 0 && local != observedCount)
+        if (observed >= 0 && local != observed)
         {
             throw new InvalidOperationException(
-                $"Stage '{context.StageId}' shard {shard}: the decision pass saw {local} documents but the observe pass saw {observedCount}; both passes must see the same documents in the same order.");
+                $"Stage '{context.StageId}' shard {context.Shard}: the decision pass saw {local} documents but the observe pass saw {observed}; both passes must see the same documents in the same order.");
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
 using DataPrep.Stats;
@@ -26,7 +24,7 @@ public sealed class ExactDedupStage : IGlobalStage
     public static readonly RejectionReason Duplicate = new(
         "dedup.exact.duplicate", "Same text (whitespace normalised) as an earlier document, named in duplicate_of.");
 
-    private const string DocsKind = "docs";
+    private const string Subfolder = "exact";
     private const string HashesKind = "hashes";
     private readonly ExactDedupOptions _options;
 
@@ -40,86 +38,33 @@ public sealed class ExactDedupStage : IGlobalStage
     public IReadOnlyList<string> ReduceSteps { get; } = ["groups"];
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Document> ObserveAsync(
-        IAsyncEnumerable<Document> input, StageContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var folder = WorkFiles.Folder(context, "exact");
-        var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
-        var outputs = new WorkFileStream[worldSize];
-        long local = 0;
-        try
-        {
-            for (var part = 0; part < worldSize; part++)
-            {
-                outputs[part] = WorkFiles.Create(WorkFiles.OfPartAndRank(folder, HashesKind, part, rank, worldSize));
-            }
-            using var table = new DocumentTable(WorkFiles.OfRank(folder, DocsKind, rank, worldSize));
-            await foreach (var document in input.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                using (context.Stats.Time())
-                {
-                    var hash = NormalizedTextHash.Hash(document.Text, _options.IgnoreCase);
-                    var entry = new HashEntry((ulong)(hash >> 64), (ulong)hash, DedupKeys.OrderKey(document, rank, local), DedupKeys.Gid(rank, local));
-                    RecordFile.Write(outputs[(int)(entry.Lo % (ulong)worldSize)], entry);
-                    table.Add(entry.OrderKey, document.Text.Length, double.NaN, document.Id);
-                    local++;
-                }
-                yield return document;
-            }
-            foreach (var output in outputs)
-            {
-                output.Commit();
-            }
-            table.Commit();
-        }
-        finally
-        {
-            foreach (var output in outputs)
-            {
-                output?.Dispose();
-            }
-        }
-        DecisionPass.WriteObservedCount(WorkFiles.OfRank(folder, "count", rank, worldSize), local);
-        context.Stats.Increment("docs.observed", local);
-    }
+    public IAsyncEnumerable<Document> ObserveAsync(IAsyncEnumerable<Document> input, StageContext context, CancellationToken cancellationToken) =>
+        ObservePass.RunAsync(input, context, Subfolder, layout => new HashObserver(layout, _options.IgnoreCase),
+            batchSize: 1, countObserved: true, cancellationToken);
 
     /// <inheritdoc />
     public Task ReduceAsync(int step, StageContext context, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(step, 0, nameof(step));
-        var folder = WorkFiles.Folder(context, "exact");
-        var (part, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
+        var layout = DedupLayout.Of(context, Subfolder);
         using var timing = context.Stats.Time();
-        using var sorter = new ExternalSorter<HashEntry>(Path.Combine(folder, "spill"), (long)_options.MemoryBudgetMb << 20);
-        foreach (var path in WorkFiles.AllRanksOfPart(folder, HashesKind, part, worldSize))
-        {
-            foreach (var entry in RecordFile.ReadAll<HashEntry>(path))
-            {
-                sorter.Add(entry);
-            }
-        }
+        using var sorter = PartitionSort.Load<DocumentKey>(layout, HashesKind, _options.MemoryBudgetMb);
         var duplicates = new List<(long Gid, long KeptGid)>();
-        HashEntry first = default;
-        var groupSize = 0;
         long groups = 0;
-        foreach (var entry in sorter.Sorted())
+        foreach (var group in SortedGroups.Of(sorter.Sorted(), DocumentKey.SameKey, holdMembers: true, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (groupSize > 0 && entry.Hi == first.Hi && entry.Lo == first.Lo)
+            if (group.Count == 1)
             {
-                duplicates.Add((entry.Gid, first.Gid));
-                if (groupSize == 1)
-                {
-                    groups++;
-                }
-                groupSize++;
                 continue;
             }
-            first = entry;
-            groupSize = 1;
+            groups++;
+            for (var i = 1; i < group.Members.Count; i++)
+            {
+                duplicates.Add((group.Members[i].Gid, group.First.Gid));
+            }
         }
-        var keptRows = DocumentTable.Lookup(folder, DocsKind, worldSize, duplicates.Select(d => d.KeptGid).ToHashSet());
-        DecisionFiles.Write(folder, part, worldSize, duplicates.Select(d => (d.Gid, keptRows[d.KeptGid].Id, "exact")));
+        var keptRows = layout.LookupDocuments(duplicates.Select(d => d.KeptGid).ToHashSet());
+        layout.WriteDecisions(duplicates.Select(d => (d.Gid, keptRows[d.KeptGid].Id, "exact")));
         context.Stats.Increment("hashes.sorted", sorter.Count);
         context.Stats.Increment("sort.spilled_runs", sorter.SpilledRuns);
         context.Stats.Increment("groups.duplicated", groups);
@@ -128,25 +73,56 @@ public sealed class ExactDedupStage : IGlobalStage
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<Document> RunAsync(IAsyncEnumerable<Document> input, StageContext context, CancellationToken cancellationToken)
-    {
-        var folder = WorkFiles.Folder(context, "exact");
-        var observed = DecisionPass.ObservedCount(WorkFiles.OfRank(folder, "count", context.Shard.Rank, context.Shard.WorldSize));
-        return DecisionPass.RunAsync(input, context, folder, Duplicate, observed, cancellationToken);
-    }
+    public IAsyncEnumerable<Document> RunAsync(IAsyncEnumerable<Document> input, StageContext context, CancellationToken cancellationToken) =>
+        DecisionPass.RejectRecordedAsync(input, context, Subfolder, Duplicate, cancellationToken);
 
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly record struct HashEntry(ulong Hi, ulong Lo, long OrderKey, long Gid) : IComparable<HashEntry>
+    /// <summary>Observe: each document's hash, partitioned by hash, and its row in the document table.</summary>
+    private sealed class HashObserver : IDedupObserver
     {
-        public int CompareTo(HashEntry other)
+        private readonly DedupLayout _layout;
+        private readonly bool _ignoreCase;
+        private readonly PartitionWriter<DocumentKey> _hashes;
+        private readonly DocumentTable _table;
+
+        public HashObserver(DedupLayout layout, bool ignoreCase)
         {
-            var c = Hi.CompareTo(other.Hi);
-            if (c != 0)
+            (_layout, _ignoreCase) = (layout, ignoreCase);
+            _hashes = new PartitionWriter<DocumentKey>(layout, HashesKind);
+            try
             {
-                return c;
+                _table = layout.CreateDocumentTable();
             }
-            c = Lo.CompareTo(other.Lo);
-            return c != 0 ? c : OrderKey.CompareTo(other.OrderKey);
+            catch
+            {
+                _hashes.Dispose();
+                throw;
+            }
+        }
+
+        public void Observe(List<Document> documents, long firstLocal)
+        {
+            var local = firstLocal;
+            foreach (var document in documents)
+            {
+                var hash = NormalizedTextHash.Hash(document.Text, _ignoreCase);
+                var rank = _layout.Shard;
+                var entry = new DocumentKey((ulong)(hash >> 64), (ulong)hash, DedupKeys.OrderKey(document, rank, local), DedupKeys.Gid(rank, local));
+                _hashes.Write((int)(entry.Low % (ulong)_hashes.Parts), entry);
+                _table.Add(entry.OrderKey, document.Text.Length, double.NaN, document.Id);
+                local++;
+            }
+        }
+
+        public void Commit()
+        {
+            _hashes.Commit();
+            _table.Commit();
+        }
+
+        public void Dispose()
+        {
+            _hashes.Dispose();
+            _table.Dispose();
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Hashing;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using DataPrep.Documents;
@@ -34,7 +33,6 @@ public sealed class LineDedupStage : IGlobalStage
     private const string Subfolder = "lines";
     private const string HashesKind = "hashes";
     private const string FrequentKind = "frequent";
-    private const string CountKind = "count";
     private readonly LineDedupOptions _options;
 
     /// <summary>Creates the stage.</summary>
@@ -47,99 +45,29 @@ public sealed class LineDedupStage : IGlobalStage
     public IReadOnlyList<string> ReduceSteps { get; } = ["counts"];
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Document> ObserveAsync(
-        IAsyncEnumerable<Document> input, StageContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var folder = WorkFiles.Folder(context, Subfolder);
-        var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
-        var outputs = new WorkFileStream[worldSize];
-        var seen = new HashSet<ulong>();
-        var units = new List<(int Start, int Length)>();
-        long local = 0;
-        try
-        {
-            for (var part = 0; part < worldSize; part++)
-            {
-                outputs[part] = WorkFiles.Create(WorkFiles.OfPartAndRank(folder, HashesKind, part, rank, worldSize));
-            }
-            await foreach (var document in input.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                using (context.Stats.Time())
-                {
-                    seen.Clear();
-                    var text = document.Text;
-                    Split(text, units);
-                    foreach (var (start, length) in units)
-                    {
-                        if (TryHash(text.AsSpan(start, length), out var hash) && seen.Add(hash))
-                        {
-                            RecordFile.Write(outputs[(int)(hash % (ulong)worldSize)], hash);
-                        }
-                    }
-                    context.Stats.Increment("lines.hashed", seen.Count);
-                    local++;
-                }
-                yield return document;
-            }
-            foreach (var output in outputs)
-            {
-                output.Commit();
-            }
-        }
-        finally
-        {
-            foreach (var output in outputs)
-            {
-                output?.Dispose();
-            }
-        }
-        DecisionPass.WriteObservedCount(WorkFiles.OfRank(folder, CountKind, rank, worldSize), local);
-    }
+    public IAsyncEnumerable<Document> ObserveAsync(IAsyncEnumerable<Document> input, StageContext context, CancellationToken cancellationToken) =>
+        ObservePass.RunAsync(input, context, Subfolder, layout => new LineObserver(this, layout, context.Stats),
+            batchSize: 1, countObserved: false, cancellationToken);
 
     /// <inheritdoc />
     public Task ReduceAsync(int step, StageContext context, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(step, 0, nameof(step));
-        var folder = WorkFiles.Folder(context, Subfolder);
-        var (part, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
+        var layout = DedupLayout.Of(context, Subfolder);
         using var timing = context.Stats.Time();
-        using var sorter = new ExternalSorter<ulong>(Path.Combine(folder, "spill"), (long)_options.MemoryBudgetMb << 20);
-        foreach (var path in WorkFiles.AllRanksOfPart(folder, HashesKind, part, worldSize))
-        {
-            foreach (var hash in RecordFile.ReadAll<ulong>(path))
-            {
-                sorter.Add(hash);
-            }
-        }
+        using var sorter = PartitionSort.Load<ulong>(layout, HashesKind, _options.MemoryBudgetMb);
         long distinct = 0, frequent = 0;
-        using (var output = WorkFiles.Create(WorkFiles.OfPart(folder, FrequentKind, part, worldSize)))
+        using (var output = WorkFiles.Create(layout.PartFile(FrequentKind)))
         {
-            ulong current = 0;
-            long run = 0;
-            void Flush()
+            foreach (var run in SortedGroups.Of(sorter.Sorted(), static (a, b) => a == b, holdMembers: false, cancellationToken))
             {
-                if (run > 0)
+                distinct++;
+                if (run.Count > _options.MaxOccurrences)
                 {
-                    distinct++;
-                    if (run > _options.MaxOccurrences)
-                    {
-                        frequent++;
-                        RecordFile.Write(output, current);
-                    }
+                    frequent++;
+                    RecordFile.Write(output, run.First);
                 }
             }
-            foreach (var hash in sorter.Sorted())
-            {
-                if (run > 0 && hash == current)
-                {
-                    run++;
-                    continue;
-                }
-                Flush();
-                current = hash;
-                run = 1;
-            }
-            Flush();
             output.Commit();
         }
         context.Stats.Increment("lines.distinct", distinct);
@@ -149,41 +77,49 @@ public sealed class LineDedupStage : IGlobalStage
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Document> RunAsync(
-        IAsyncEnumerable<Document> input, StageContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<Document> RunAsync(IAsyncEnumerable<Document> input, StageContext context, CancellationToken cancellationToken)
     {
-        var folder = WorkFiles.Folder(context, Subfolder);
-        var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
-        var stats = context.Stats;
-        var frequent = new HashSet<ulong>();
-        foreach (var path in WorkFiles.AllParts(folder, FrequentKind, worldSize))
+        var layout = DedupLayout.Of(context, Subfolder);
+        return DecisionPass.ApplyAsync(input, context, layout, () =>
         {
-            frequent.UnionWith(RecordFile.ReadAll<ulong>(path));
-        }
-        var observed = DecisionPass.ObservedCount(WorkFiles.OfRank(folder, CountKind, rank, worldSize));
-        var units = new List<(int Start, int Length)>();
-        long local = 0;
-        await foreach (var document in input.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            // docs.in/docs.out and bytes are counted by the runner around stages that are not DocumentStages.
-            local++;
-            Verdict verdict;
-            using (stats.Time())
+            var frequent = new HashSet<ulong>();
+            foreach (var path in layout.AllPartFiles(FrequentKind))
             {
-                verdict = Apply(document, frequent, units, stats);
+                frequent.UnionWith(RecordFile.ReadAll<ulong>(path));
             }
-            if (!verdict.IsKept)
-            {
-                context.Reject(document, verdict);
-                continue;
-            }
-            yield return document;
-        }
-        if (observed >= 0 && local != observed)
+            var units = new List<(int Start, int Length)>();
+            return (document, _) => Apply(document, frequent, units, context.Stats);
+        }, cancellationToken);
+    }
+
+    /// <summary>Observe: one hash per distinct long-enough unit of each document, partitioned by hash.</summary>
+    private sealed class LineObserver(LineDedupStage stage, DedupLayout layout, StageStats stats) : IDedupObserver
+    {
+        private readonly PartitionWriter<ulong> _hashes = new(layout, HashesKind);
+        private readonly HashSet<ulong> _seen = [];
+        private readonly List<(int Start, int Length)> _units = [];
+
+        public void Observe(List<Document> documents, long firstLocal)
         {
-            throw new InvalidOperationException(
-                $"Stage '{Id}' shard {context.Shard}: the decision pass saw {local} documents but the observe pass saw {observed}.");
+            foreach (var document in documents)
+            {
+                _seen.Clear();
+                var text = document.Text;
+                stage.Split(text, _units);
+                foreach (var (start, length) in _units)
+                {
+                    if (stage.TryHash(text.AsSpan(start, length), out var hash) && _seen.Add(hash))
+                    {
+                        _hashes.Write((int)(hash % (ulong)_hashes.Parts), hash);
+                    }
+                }
+                stats.Increment("lines.hashed", _seen.Count);
+            }
         }
+
+        public void Commit() => _hashes.Commit();
+
+        public void Dispose() => _hashes.Dispose();
     }
 
     private Verdict Apply(Document document, HashSet<ulong> frequent, List<(int Start, int Length)> units, StageStats stats)

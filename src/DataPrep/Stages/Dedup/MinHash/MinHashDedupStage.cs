@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Hashing;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using DataPrep.Documents;
@@ -42,10 +41,8 @@ public sealed class MinHashDedupStage : IGlobalStage
         "dedup.minhash.duplicate", "Near-duplicate (MinHash Jaccard at or above the threshold) of the document named in duplicate_of.");
 
     private const string Subfolder = "minhash";
-    private const string DocsKind = "docs";
     private const string BandsKind = "bands";
     private const string EdgesKind = "edges";
-    private const string CountKind = "count";
 
     private readonly MinHashDedupOptions _options;
     private readonly MinHasher _hasher;
@@ -74,126 +71,103 @@ public sealed class MinHashDedupStage : IGlobalStage
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Document> ObserveAsync(
-        IAsyncEnumerable<Document> input, StageContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var folder = WorkFiles.Folder(context, Subfolder);
-        var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
-        var stats = context.Stats;
-        var bandFiles = new WorkFileStream[worldSize];
-        var batch = new SignatureBatch(_options.NumPermutations, ObserveBatchDocuments);
-        long local = 0;
-        try
-        {
-            for (var part = 0; part < worldSize; part++)
-            {
-                bandFiles[part] = WorkFiles.Create(WorkFiles.OfPartAndRank(folder, BandsKind, part, rank, worldSize));
-            }
-            using var sigFile = WorkFiles.Create(SignatureStore.PathOf(folder, rank, worldSize));
-            using var table = new DocumentTable(WorkFiles.OfRank(folder, DocsKind, rank, worldSize));
-            await foreach (var document in input.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                batch.Documents.Add(document);
-                if (batch.Documents.Count < ObserveBatchDocuments)
-                {
-                    continue;
-                }
-                local = WriteBatch(batch, context, sigFile, bandFiles, table, local);
-                foreach (var done in batch.Documents)
-                {
-                    yield return done;
-                }
-                batch.Documents.Clear();
-            }
-            local = WriteBatch(batch, context, sigFile, bandFiles, table, local);
-            foreach (var file in bandFiles)
-            {
-                file.Commit();
-            }
-            sigFile.Commit();
-            table.Commit();
-            foreach (var done in batch.Documents)
-            {
-                yield return done;
-            }
-        }
-        finally
-        {
-            foreach (var file in bandFiles)
-            {
-                file?.Dispose();
-            }
-        }
-        DecisionPass.WriteObservedCount(WorkFiles.OfRank(folder, CountKind, rank, worldSize), local);
-        stats.Increment("docs.observed", local);
-    }
+    public IAsyncEnumerable<Document> ObserveAsync(IAsyncEnumerable<Document> input, StageContext context, CancellationToken cancellationToken) =>
+        ObservePass.RunAsync(input, context, Subfolder, layout => new SignatureObserver(this, layout, context),
+            ObserveBatchDocuments, countObserved: true, cancellationToken);
 
     // Documents per parallel signature batch: large enough to spread over the cores, small enough to hold.
     private const int ObserveBatchDocuments = 256;
 
-    /// <summary>Signatures of a batch, computed on all cores; then written in input order (so files do not depend on threads).</summary>
-    private long WriteBatch(SignatureBatch batch, StageContext context, WorkFileStream sigFile, WorkFileStream[] bandFiles, DocumentTable table, long local)
+    /// <summary>
+    /// Observe: signatures of each batch computed on all cores, then written in input order (so files do not depend
+    /// on threads): signature rows, band entries partitioned by band range, and document table rows.
+    /// </summary>
+    private sealed class SignatureObserver : IDedupObserver
     {
-        var documents = batch.Documents;
-        if (documents.Count == 0)
-        {
-            return local;
-        }
-        var stats = context.Stats;
-        var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
-        var (bands, rows, permutations) = (_options.Bands, _options.RowsPerBand, _options.NumPermutations);
-        using var timing = stats.Time();
-        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = context.Threads },
-            () => batch.RentWorkspace(),
-            (i, _, workspace) =>
-            {
-                var count = Shingler.Hash(documents[i].Text, _options.ShingleUnit, _options.NgramSize, _options.Seed, workspace);
-                _hasher.Compute(workspace.Hashes.AsSpan(0, count), batch.Signatures.AsSpan(i * permutations, permutations));
-                batch.Counts[i] = count;
-                return workspace;
-            },
-            batch.ReturnWorkspace);
-        sigFile.Write(MemoryMarshal.AsBytes(batch.Signatures.AsSpan(0, documents.Count * permutations)));
-        for (var i = 0; i < documents.Count; i++, local++)
-        {
-            var document = documents[i];
-            var signature = batch.Signatures.AsSpan(i * permutations, permutations);
-            var count = batch.Counts[i];
-            var orderKey = DedupKeys.OrderKey(document, rank, local);
-            var gid = DedupKeys.Gid(rank, local);
-            if (count > 0)
-            {
-                for (var band = 0; band < bands; band++)
-                {
-                    var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(signature.Slice(band * rows, rows)), band);
-                    RecordFile.Write(bandFiles[PartOfBand(band, bands, worldSize)], new BandEntry((uint)band, hash, orderKey, gid));
-                }
-            }
-            else
-            {
-                stats.Increment("docs.no_shingles");
-            }
-            stats.Observe("doc.shingles", count); // shingle positions, repeats included (see Shingler)
-            var quality = document.Metadata.GetNumber(_options.QualityKey) ?? double.NaN;
-            table.Add(orderKey, document.Text.Length, quality, document.Id);
-        }
-        return local;
-    }
-
-    /// <summary>One batch's documents, signature rows and shingle counts, and the workspaces its worker threads reuse.</summary>
-    private sealed class SignatureBatch(int permutations, int capacity)
-    {
+        private readonly MinHashDedupStage _stage;
+        private readonly DedupLayout _layout;
+        private readonly StageContext _context;
         private readonly System.Collections.Concurrent.ConcurrentBag<ShingleWorkspace> _workspaces = [];
+        private readonly uint[] _signatures;
+        private readonly int[] _counts = new int[ObserveBatchDocuments];
+        private readonly PartitionWriter<DocumentKey> _bands;
+        private readonly WorkFileStream _signatureFile;
+        private readonly DocumentTable _table;
 
-        public List<Document> Documents { get; } = new(capacity);
+        public SignatureObserver(MinHashDedupStage stage, DedupLayout layout, StageContext context)
+        {
+            (_stage, _layout, _context) = (stage, layout, context);
+            _signatures = new uint[stage._options.NumPermutations * ObserveBatchDocuments];
+            _bands = new PartitionWriter<DocumentKey>(layout, BandsKind);
+            try
+            {
+                _signatureFile = WorkFiles.Create(SignatureStore.PathOf(layout.Folder, layout.Shard, layout.WorldSize));
+                _table = layout.CreateDocumentTable();
+            }
+            catch
+            {
+                _signatureFile?.Dispose();
+                _bands.Dispose();
+                throw;
+            }
+        }
 
-        public uint[] Signatures { get; } = new uint[permutations * capacity];
+        public void Observe(List<Document> documents, long firstLocal)
+        {
+            var options = _stage._options;
+            var stats = _context.Stats;
+            var (rank, worldSize) = (_layout.Shard, _layout.WorldSize);
+            var (bands, rows, permutations) = (options.Bands, options.RowsPerBand, options.NumPermutations);
+            Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = _context.Threads },
+                () => _workspaces.TryTake(out var workspace) ? workspace : new ShingleWorkspace(),
+                (i, _, workspace) =>
+                {
+                    var count = Shingler.Hash(documents[i].Text, options.ShingleUnit, options.NgramSize, options.Seed, workspace);
+                    _stage._hasher.Compute(workspace.Hashes.AsSpan(0, count), _signatures.AsSpan(i * permutations, permutations));
+                    _counts[i] = count;
+                    return workspace;
+                },
+                _workspaces.Add);
+            _signatureFile.Write(MemoryMarshal.AsBytes(_signatures.AsSpan(0, documents.Count * permutations)));
+            var local = firstLocal;
+            for (var i = 0; i < documents.Count; i++, local++)
+            {
+                var document = documents[i];
+                var signature = _signatures.AsSpan(i * permutations, permutations);
+                var count = _counts[i];
+                var orderKey = DedupKeys.OrderKey(document, rank, local);
+                var gid = DedupKeys.Gid(rank, local);
+                if (count > 0)
+                {
+                    for (var band = 0; band < bands; band++)
+                    {
+                        var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(signature.Slice(band * rows, rows)), band);
+                        _bands.Write(PartOfBand(band, bands, worldSize), new DocumentKey((ulong)band, hash, orderKey, gid));
+                    }
+                }
+                else
+                {
+                    stats.Increment("docs.no_shingles");
+                }
+                stats.Observe("doc.shingles", count); // shingle positions, repeats included (see Shingler)
+                var quality = document.Metadata.GetNumber(options.QualityKey) ?? double.NaN;
+                _table.Add(orderKey, document.Text.Length, quality, document.Id);
+            }
+        }
 
-        public int[] Counts { get; } = new int[capacity];
+        public void Commit()
+        {
+            _bands.Commit();
+            _signatureFile.Commit();
+            _table.Commit();
+        }
 
-        public ShingleWorkspace RentWorkspace() => _workspaces.TryTake(out var workspace) ? workspace : new ShingleWorkspace();
-
-        public void ReturnWorkspace(ShingleWorkspace workspace) => _workspaces.Add(workspace);
+        public void Dispose()
+        {
+            _bands.Dispose();
+            _signatureFile.Dispose();
+            _table.Dispose();
+        }
     }
 
     /// <inheritdoc />
@@ -214,38 +188,25 @@ public sealed class MinHashDedupStage : IGlobalStage
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<Document> RunAsync(IAsyncEnumerable<Document> input, StageContext context, CancellationToken cancellationToken)
-    {
-        var folder = WorkFiles.Folder(context, Subfolder);
-        var observed = DecisionPass.ObservedCount(WorkFiles.OfRank(folder, CountKind, context.Shard.Rank, context.Shard.WorldSize));
-        return DecisionPass.RunAsync(input, context, folder, Duplicate, observed, cancellationToken);
-    }
+    public IAsyncEnumerable<Document> RunAsync(IAsyncEnumerable<Document> input, StageContext context, CancellationToken cancellationToken) =>
+        DecisionPass.RejectRecordedAsync(input, context, Subfolder, Duplicate, cancellationToken);
 
     private static int PartOfBand(int band, int bands, int worldSize) => (int)((long)band * worldSize / bands);
 
     private void ReduceBuckets(StageContext context, CancellationToken cancellationToken)
     {
-        var folder = WorkFiles.Folder(context, Subfolder);
-        var (part, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
+        var layout = DedupLayout.Of(context, Subfolder);
         var stats = context.Stats;
         using var timing = stats.Time();
-        using var sorter = new ExternalSorter<BandEntry>(Path.Combine(folder, "spill"), (long)_options.MemoryBudgetMb << 20);
-        foreach (var path in WorkFiles.AllRanksOfPart(folder, BandsKind, part, worldSize))
-        {
-            foreach (var entry in RecordFile.ReadAll<BandEntry>(path))
-            {
-                sorter.Add(entry);
-            }
-        }
-        using var signatures = new SignatureStore(folder, worldSize, _options.NumPermutations);
+        using var sorter = PartitionSort.Load<DocumentKey>(layout, BandsKind, _options.MemoryBudgetMb);
+        using var signatures = new SignatureStore(layout.Folder, layout.WorldSize, _options.NumPermutations);
         var left = new uint[_options.NumPermutations];
         var right = new uint[_options.NumPermutations];
         var checkedPairs = new Dictionary<(long, long), bool>();
-        var bucket = new List<BandEntry>();
         long candidates = 0, verifiedFailed = 0, buckets = 0;
-        using var edges = WorkFiles.Create(WorkFiles.OfPart(folder, EdgesKind, part, worldSize));
+        using var edges = WorkFiles.Create(layout.PartFile(EdgesKind));
 
-        void FlushBucket()
+        void Verify(List<DocumentKey> bucket)
         {
             if (bucket.Count < 2)
             {
@@ -288,23 +249,19 @@ public sealed class MinHashDedupStage : IGlobalStage
             }
         }
 
-        foreach (var entry in sorter.Sorted())
+        // Band entries are keyed (band, band hash): a group is one bucket.
+        var band = 0UL;
+        foreach (var bucket in SortedGroups.Of(sorter.Sorted(), DocumentKey.SameKey, holdMembers: true, cancellationToken))
         {
-            if (bucket.Count > 0 && (entry.Band != bucket[0].Band || entry.Hash != bucket[0].Hash))
+            if (bucket.First.High != band)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                FlushBucket();
-                if (entry.Band != bucket[0].Band)
-                {
-                    // The verified-pair cache spans one band only, so memory stays bounded by one band's
-                    // candidates; a pair met again in a later band is re-verified (two signature reads).
-                    checkedPairs.Clear();
-                }
-                bucket.Clear();
+                // The verified-pair cache spans one band only, so memory stays bounded by one band's
+                // candidates; a pair met again in a later band is re-verified (two signature reads).
+                checkedPairs.Clear();
+                band = bucket.First.High;
             }
-            bucket.Add(entry);
+            Verify(bucket.Members);
         }
-        FlushBucket();
         edges.Commit();
         stats.Increment("band_entries", sorter.Count);
         stats.Increment("sort.spilled_runs", sorter.SpilledRuns);
@@ -315,15 +272,15 @@ public sealed class MinHashDedupStage : IGlobalStage
 
     private void ReduceClusters(StageContext context, CancellationToken cancellationToken)
     {
-        var folder = WorkFiles.Folder(context, Subfolder);
-        var (part, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
+        var layout = DedupLayout.Of(context, Subfolder);
+        var (part, worldSize) = (layout.Shard, layout.WorldSize);
         var stats = context.Stats;
         using var timing = stats.Time();
 
         // Every part builds the same union-find from all edges (only duplicates have edges, so this is
         // small and cheap); parts then split the clusters between them by their smallest member.
         var sets = new UnionFind();
-        foreach (var path in WorkFiles.AllParts(folder, EdgesKind, worldSize))
+        foreach (var path in layout.AllPartFiles(EdgesKind))
         {
             foreach (var edge in RecordFile.ReadAll<Edge>(path))
             {
@@ -343,9 +300,9 @@ public sealed class MinHashDedupStage : IGlobalStage
         }
         var mine = members.Values.Where(list => list.Min() % worldSize == part).ToList();
         var wanted = new HashSet<long>(mine.SelectMany(list => list));
-        var rows = DocumentTable.Lookup(folder, DocsKind, worldSize, wanted);
+        var rows = layout.LookupDocuments(wanted);
 
-        using var signatures = new SignatureStore(folder, worldSize, _options.NumPermutations);
+        using var signatures = new SignatureStore(layout.Folder, worldSize, _options.NumPermutations);
         var kept = new uint[_options.NumPermutations];
         var other = new uint[_options.NumPermutations];
         var decisions = new List<(long Gid, string KeptId, string Detail)>();
@@ -370,10 +327,10 @@ public sealed class MinHashDedupStage : IGlobalStage
             clusters.Add((keeper, removed));
             stats.Observe("cluster.size", cluster.Count);
         }
-        DecisionFiles.Write(folder, part, worldSize, decisions);
+        layout.WriteDecisions(decisions);
         if (_options.WriteClusters)
         {
-            WriteClusters(WorkFiles.OfPart(folder, "clusters", part, worldSize, "jsonl"), clusters);
+            WriteClusters(layout.PartFile("clusters", "jsonl"), clusters);
         }
         stats.Increment("clusters", clusters.Count);
         stats.Increment("docs.duplicate", decisions.Count);
@@ -423,21 +380,6 @@ public sealed class MinHashDedupStage : IGlobalStage
             stream.Write(newline);
         }
         stream.Commit();
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly record struct BandEntry(uint Band, ulong Hash, long OrderKey, long Gid) : IComparable<BandEntry>
-    {
-        public int CompareTo(BandEntry other)
-        {
-            var c = Band.CompareTo(other.Band);
-            if (c != 0)
-            {
-                return c;
-            }
-            c = Hash.CompareTo(other.Hash);
-            return c != 0 ? c : OrderKey.CompareTo(other.OrderKey);
-        }
     }
 
     [StructLayout(LayoutKind.Sequential)]
