@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace DataPrep.Stages.Dedup.Substring;
@@ -191,20 +193,29 @@ internal sealed unsafe class RepeatFinder : IDisposable
         }
         result.RepeatedWindows++;
         // The first occurrence: smallest (document order key, offset in the document), whatever the sharding.
+        // Each member's document is looked up once; its earliest-cut entry and bitmap word are loaded meanwhile,
+        // so the random reads of all members overlap instead of waiting one after another below.
         var firstIndex = -1;
         long firstOrder = 0, firstInDocument = 0, firstGid = 0;
-        var documents = result.DocumentIndexes;
-        documents.Clear();
+        var members = result.Members;
+        members.Clear();
         for (var i = 0; i < group.Count; i++)
         {
             var (rank, offset) = group[i];
-            var d = _locators[rank].IndexOf(offset);
-            documents.Add(d);
-            var extent = _locators[rank].Documents[d];
-            var inDocument = offset - extent.Start;
-            if (firstIndex < 0 || extent.OrderKey < firstOrder || (extent.OrderKey == firstOrder && inDocument < firstInDocument))
+            var locator = _locators[rank];
+            var d = locator.IndexOf(offset);
+            var inDocument = offset - locator.StartOf(d);
+            members.Add((d, inDocument));
+            fixed (DocumentCut* cut = &result.Cuts[rank][d])
+            fixed (ulong* word = &_marks[rank][offset >> 6])
             {
-                (firstIndex, firstOrder, firstInDocument, firstGid) = (i, extent.OrderKey, inDocument, DedupKeys.Gid(rank, d));
+                Prefetch(cut);
+                Prefetch(word);
+            }
+            var orderKey = locator.Documents[d].OrderKey;
+            if (firstIndex < 0 || orderKey < firstOrder || (orderKey == firstOrder && inDocument < firstInDocument))
+            {
+                (firstIndex, firstOrder, firstInDocument, firstGid) = (i, orderKey, inDocument, DedupKeys.Gid(rank, d));
             }
         }
         for (var i = 0; i < group.Count; i++)
@@ -216,15 +227,23 @@ internal sealed unsafe class RepeatFinder : IDisposable
             var (rank, offset) = group[i];
             Interlocked.Or(ref _marks[rank][offset >> 6], 1UL << (int)(offset & 63));
             result.MarkedWindows++;
-            var d = documents[i];
-            var inDocument = offset - _locators[rank].Documents[d].Start;
-            if (inDocument < result.EarliestCut[rank][d])
+            var (d, inDocument) = members[i];
+            ref var cut = ref result.Cuts[rank][d];
+            if (inDocument < cut.Offset)
             {
-                result.EarliestCut[rank][d] = inDocument;
-                result.FirstOccurrence[rank][d] = firstGid;
+                cut = new DocumentCut(inDocument, firstGid);
             }
         }
         group.Clear();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(void* address)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(address);
+        }
     }
 
     private void Write(int part, List<SliceResult> results)
@@ -237,11 +256,11 @@ internal sealed unsafe class RepeatFinder : IDisposable
             {
                 foreach (var result in results)
                 {
-                    var offset = result.EarliestCut[rank][d];
+                    var cut = result.Cuts[rank][d];
                     var gid = DedupKeys.Gid(rank, d);
-                    if (offset != long.MaxValue && (!sources.TryGetValue(gid, out var best) || offset < best.Offset))
+                    if (cut.Offset != long.MaxValue && (!sources.TryGetValue(gid, out var best) || cut.Offset < best.Offset))
                     {
-                        sources[gid] = (rank, d, offset, result.FirstOccurrence[rank][d]);
+                        sources[gid] = (rank, d, cut.Offset, cut.FirstOccurrence);
                     }
                 }
             }
@@ -277,29 +296,33 @@ internal sealed unsafe class RepeatFinder : IDisposable
         return starts;
     }
 
+    /// <summary>A document's earliest cut window (offset in the document; <see cref="long.MaxValue"/> when none)
+    /// and the gid of the document holding that window's first occurrence: one entry, so one cache line to update.</summary>
+    private readonly record struct DocumentCut(long Offset, long FirstOccurrence)
+    {
+        public static readonly DocumentCut None = new(long.MaxValue, 0);
+    }
+
     /// <summary>What one thread found over its slices.</summary>
     private sealed class SliceResult
     {
         public SliceResult(DocumentLocator[] locators)
         {
-            EarliestCut = new long[locators.Length][];
-            FirstOccurrence = new long[locators.Length][];
+            Cuts = new DocumentCut[locators.Length][];
             for (var rank = 0; rank < locators.Length; rank++)
             {
-                EarliestCut[rank] = new long[locators[rank].Documents.Length];
-                EarliestCut[rank].AsSpan().Fill(long.MaxValue);
-                FirstOccurrence[rank] = new long[locators[rank].Documents.Length];
+                Cuts[rank] = new DocumentCut[locators[rank].Documents.Length];
+                Cuts[rank].AsSpan().Fill(DocumentCut.None);
             }
         }
 
         public List<(int Rank, long Offset)> Group { get; } = [];
 
-        public List<int> DocumentIndexes { get; } = [];
+        /// <summary>Per member of the group being closed: its document and its offset in that document.</summary>
+        public List<(int Document, long InDocument)> Members { get; } = [];
 
-        /// <summary>Per shard and document: offset of the earliest cut window, and the gid of its first occurrence.</summary>
-        public long[][] EarliestCut { get; }
-
-        public long[][] FirstOccurrence { get; }
+        /// <summary>Per shard and document: the earliest cut window this thread found.</summary>
+        public DocumentCut[][] Cuts { get; }
 
         public long RepeatedWindows;
         public long MarkedWindows;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
@@ -51,13 +52,17 @@ internal static unsafe class SuffixArray
             var next = s[n - 1];
             var nextIsS = false;
             counts[next]++;
+            // The bits of a word gather in a register and are stored once, when its lowest position is reached.
+            var word = 0UL;
             for (var i = n - 2; i >= 0; i--)
             {
                 var c = s[i];
-                nextIsS = c < next || (c == next && nextIsS);
-                if (nextIsS)
+                nextIsS = c < next | (c == next & nextIsS);
+                word |= (nextIsS ? 1UL : 0UL) << i;
+                if ((i & 63) == 0)
                 {
-                    type[i >> 6] |= 1UL << i;
+                    type[i >> 6] = word;
+                    word = 0;
                 }
                 counts[c]++;
                 next = c;
@@ -66,10 +71,12 @@ internal static unsafe class SuffixArray
             // 1. Sort the LMS substrings: LMS positions at their bucket ends, then induce.
             new Span<int>(sa, n).Clear();
             BucketEnds(counts, buckets);
-            for (var i = 1; i < n; i++)
+            var words = (n + 63) >> 6;
+            for (var w = 0; w < words; w++)
             {
-                if (IsLms(type, i))
+                for (var bits = LmsBits(type, w); bits != 0; bits &= bits - 1)
                 {
+                    var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
                     sa[--buckets[s[i]]] = i;
                 }
             }
@@ -79,6 +86,11 @@ internal static unsafe class SuffixArray
             var lmsCount = 0;
             for (var i = 0; i < n; i++)
             {
+                // The type bits of the suffixes a little ahead are read at random: start loading them now.
+                if (i + PrefetchDistance < n)
+                {
+                    Prefetch(type + (sa[i + PrefetchDistance] >> 6));
+                }
                 if (IsLms(type, sa[i]))
                 {
                     sa[lmsCount++] = sa[i];
@@ -88,10 +100,11 @@ internal static unsafe class SuffixArray
             // length of the LMS substring (up to and including the next LMS position), then its name.
             new Span<int>(sa + lmsCount, n - lmsCount).Fill(-1);
             var lastLms = -1;
-            for (var i = 1; i < n; i++)
+            for (var w = 0; w < words; w++)
             {
-                if (IsLms(type, i))
+                for (var bits = LmsBits(type, w); bits != 0; bits &= bits - 1)
                 {
+                    var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
                     if (lastLms >= 0)
                     {
                         sa[lmsCount + (lastLms >> 1)] = i - lastLms + 1;
@@ -106,6 +119,13 @@ internal static unsafe class SuffixArray
             var previousLength = 0;
             for (var i = 0; i < lmsCount; i++)
             {
+                // Both the length slot and the symbols of an LMS substring are read at random.
+                if (i + PrefetchDistance < lmsCount)
+                {
+                    var ahead = sa[i + PrefetchDistance];
+                    Prefetch(sa + lmsCount + (ahead >> 1));
+                    s.Prefetch(ahead);
+                }
                 var position = sa[i];
                 var slot = lmsCount + (position >> 1);
                 var length = sa[slot];
@@ -141,15 +161,19 @@ internal static unsafe class SuffixArray
                     sa[reduced[i]] = i;
                 }
             }
-            for (int i = 1, j = 0; i < n; i++)
+            for (int w = 0, j = 0; w < words; w++)
             {
-                if (IsLms(type, i))
+                for (var bits = LmsBits(type, w); bits != 0; bits &= bits - 1)
                 {
-                    reduced[j++] = i;
+                    reduced[j++] = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 }
             }
             for (var i = 0; i < lmsCount; i++)
             {
+                if (i + PrefetchDistance < lmsCount)
+                {
+                    Prefetch(reduced + sa[i + PrefetchDistance]);
+                }
                 sa[i] = reduced[sa[i]];
             }
 
@@ -158,6 +182,10 @@ internal static unsafe class SuffixArray
             BucketEnds(counts, buckets);
             for (var i = lmsCount - 1; i >= 0; i--)
             {
+                if (i >= PrefetchDistance)
+                {
+                    s.Prefetch(sa[i - PrefetchDistance]);
+                }
                 var position = sa[i];
                 sa[i] = 0;
                 sa[--buckets[s[position]]] = position;
@@ -238,6 +266,21 @@ internal static unsafe class SuffixArray
             }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(void* address)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(address);
+        }
+    }
+
+    /// <summary>The LMS positions among the 64 of word <paramref name="w"/>: S-type with an L-type predecessor
+    /// (position 0 has none, so it is never LMS). Bits past the end are L, so never set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong LmsBits(ulong* type, int w) =>
+        type[w] & ~((type[w] << 1) | (w == 0 ? 1UL : type[w - 1] >> 63));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLms(ulong* type, int i) => i > 0 && IsS(type, i) && !IsS(type, i - 1);

@@ -56,6 +56,30 @@ public sealed class SuffixArrayTests
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(256)]
+    public void TextsAroundTheBoundariesOfTypeWordsSortLikeTheDefinition(int alphabet)
+    {
+        // The S/L types are packed 64 to a word and LMS positions are found a word at a time, carrying the type of
+        // the previous word's last position: lengths just below, at and above multiples of 64 exercise the carry.
+        var random = new Random(alphabet);
+        foreach (var length in new[] { 62, 63, 64, 65, 66, 127, 128, 129, 191, 192, 193, 4095, 4096, 4097 })
+        {
+            for (var round = 0; round < 5; round++)
+            {
+                var text = new byte[length];
+                for (var i = 0; i < text.Length; i++)
+                {
+                    text[i] = (byte)random.Next(alphabet);
+                }
+
+                Assert.Equal(NaiveSuffixArray(text), Build(text));
+            }
+        }
+    }
+
     public static TheoryData<byte[]> EdgeTexts()
     {
         var data = new TheoryData<byte[]>
