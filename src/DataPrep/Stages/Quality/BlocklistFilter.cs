@@ -142,12 +142,12 @@ public sealed class BlocklistFilter : FilterStage
         stats.Increment("matches", matches);
         if (Options.MinMatches > 0 && matches >= Options.MinMatches)
         {
-            return Verdict.Reject(WordCount, GopherQualityFilter.Detail("matches", matches, ">=", Options.MinMatches));
+            return Verdict.Reject(WordCount, "matches", matches, ">=", Options.MinMatches);
         }
         var ratio = (double)matches / Math.Max(1, a.WordCount);
         if (ratio > Options.MaxMatchRatio)
         {
-            return Verdict.Reject(WordRatio, GopherQualityFilter.Detail("match_ratio", ratio, ">", Options.MaxMatchRatio));
+            return Verdict.Reject(WordRatio, "match_ratio", ratio, ">", Options.MaxMatchRatio);
         }
         return Verdict.Keep;
     }

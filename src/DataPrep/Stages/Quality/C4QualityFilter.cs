@@ -149,7 +149,7 @@ public sealed class C4QualityFilter : DocumentStage
         var minSentences = QualityProfile.Of(document, a).Korean ? o.MinSentencesKorean : o.MinSentences;
         if (sentences < minSentences)
         {
-            return Verdict.Reject(TooFewSentences, GopherQualityFilter.Detail("sentences", sentences, "<", minSentences));
+            return Verdict.Reject(TooFewSentences, "sentences", sentences, "<", minSentences);
         }
         if (rewritten is not null && (kept < a.LineCount || citations > 0))
         {

@@ -74,7 +74,7 @@ public sealed class FineWebQualityFilter : FilterStage
         var terminal = a.FineWebTerminalLines / lines;
         if (terminal < limits.MinTerminalLineRatio)
         {
-            return Verdict.Reject(LinePunctuation, GopherQualityFilter.Detail("terminal_lines", terminal, "<", limits.MinTerminalLineRatio));
+            return Verdict.Reject(LinePunctuation, "terminal_lines", terminal, "<", limits.MinTerminalLineRatio);
         }
         var shortLines = 0;
         foreach (ref readonly var line in a.Lines)
@@ -87,18 +87,18 @@ public sealed class FineWebQualityFilter : FilterStage
         var shortRatio = shortLines / lines;
         if (shortRatio > limits.MaxShortLineRatio)
         {
-            return Verdict.Reject(ShortLines, GopherQualityFilter.Detail("short_lines", shortRatio, ">", limits.MaxShortLineRatio));
+            return Verdict.Reject(ShortLines, "short_lines", shortRatio, ">", limits.MaxShortLineRatio);
         }
         var nonNewline = a.Length - a.Newlines;
         var duplicate = nonNewline == 0 ? 0 : (double)a.DuplicateLineChars / nonNewline;
         if (duplicate > limits.MaxDuplicateLineCharRatio)
         {
-            return Verdict.Reject(DuplicateLineChars, GopherQualityFilter.Detail("duplicate_line_chars", duplicate, ">", limits.MaxDuplicateLineCharRatio));
+            return Verdict.Reject(DuplicateLineChars, "duplicate_line_chars", duplicate, ">", limits.MaxDuplicateLineCharRatio);
         }
         var newlineRatio = a.WordCount == 0 ? double.PositiveInfinity : (double)a.Newlines / a.WordCount;
         if (newlineRatio > limits.MaxNewlineToWordRatio)
         {
-            return Verdict.Reject(NewlineRatio, GopherQualityFilter.Detail("newlines_per_word", newlineRatio, ">", limits.MaxNewlineToWordRatio));
+            return Verdict.Reject(NewlineRatio, "newlines_per_word", newlineRatio, ">", limits.MaxNewlineToWordRatio);
         }
         return Verdict.Keep;
     }

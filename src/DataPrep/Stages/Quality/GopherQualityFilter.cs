@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
 using DataPrep.Stats;
@@ -109,48 +108,48 @@ public sealed class GopherQualityFilter : FilterStage
         var words = a.NonSymbolWords;
         if (words < minWords)
         {
-            return Verdict.Reject(TooFewWords, Detail("words", words, "<", minWords));
+            return Verdict.Reject(TooFewWords, "words", words, "<", minWords);
         }
         if (words > limits.MaxWords)
         {
-            return Verdict.Reject(TooManyWords, Detail("words", words, ">", limits.MaxWords));
+            return Verdict.Reject(TooManyWords, "words", words, ">", limits.MaxWords);
         }
         var meanLength = (double)a.NonSymbolCoreChars / words;
         if (meanLength < minLength)
         {
-            return Verdict.Reject(ShortMeanWordLength, Detail("mean_word_length", meanLength, "<", minLength));
+            return Verdict.Reject(ShortMeanWordLength, "mean_word_length", meanLength, "<", minLength);
         }
         if (meanLength > maxLength)
         {
-            return Verdict.Reject(LongMeanWordLength, Detail("mean_word_length", meanLength, ">", maxLength));
+            return Verdict.Reject(LongMeanWordLength, "mean_word_length", meanLength, ">", maxLength);
         }
         var hashRatio = (double)a.HashChars / words;
         if (hashRatio > limits.MaxHashToWordRatio)
         {
-            return Verdict.Reject(TooManyHashes, Detail("hash_ratio", hashRatio, ">", limits.MaxHashToWordRatio));
+            return Verdict.Reject(TooManyHashes, "hash_ratio", hashRatio, ">", limits.MaxHashToWordRatio);
         }
         var ellipsisRatio = (double)a.Ellipses / words;
         if (ellipsisRatio > limits.MaxEllipsisToWordRatio)
         {
-            return Verdict.Reject(TooManyEllipses, Detail("ellipsis_ratio", ellipsisRatio, ">", limits.MaxEllipsisToWordRatio));
+            return Verdict.Reject(TooManyEllipses, "ellipsis_ratio", ellipsisRatio, ">", limits.MaxEllipsisToWordRatio);
         }
         if (a.LineCount >= MinLinesForLineRatios)
         {
             var bulletRatio = (double)a.BulletLines / a.LineCount;
             if (bulletRatio > limits.MaxBulletLineRatio)
             {
-                return Verdict.Reject(TooManyBulletLines, Detail("bullet_lines", bulletRatio, ">", limits.MaxBulletLineRatio));
+                return Verdict.Reject(TooManyBulletLines, "bullet_lines", bulletRatio, ">", limits.MaxBulletLineRatio);
             }
             var ellipsisLines = (double)a.EllipsisLines / a.LineCount;
             if (ellipsisLines > limits.MaxEllipsisLineRatio)
             {
-                return Verdict.Reject(TooManyEllipsisLines, Detail("ellipsis_lines", ellipsisLines, ">", limits.MaxEllipsisLineRatio));
+                return Verdict.Reject(TooManyEllipsisLines, "ellipsis_lines", ellipsisLines, ">", limits.MaxEllipsisLineRatio);
             }
         }
         var alphaRatio = a.WordCount == 0 ? 0 : (double)a.AlphaWords / a.WordCount;
         if (alphaRatio < limits.MinAlphaWordRatio)
         {
-            return Verdict.Reject(TooFewAlphaWords, Detail("alpha_words", alphaRatio, "<", limits.MinAlphaWordRatio));
+            return Verdict.Reject(TooFewAlphaWords, "alpha_words", alphaRatio, "<", limits.MinAlphaWordRatio);
         }
 
         var particleClasses = System.Numerics.BitOperations.PopCount((uint)a.CaseParticleMask);
@@ -160,22 +159,19 @@ public sealed class GopherQualityFilter : FilterStage
         if (!stopOk)
         {
             return profile.Korean
-                ? Verdict.Reject(TooFewStopWords, Detail("case_particles", particleClasses, "<", limits.MinStopWords))
-                : Verdict.Reject(TooFewStopWords, Detail("stop_words", a.EnglishStopWords, "<", limits.MinStopWords));
+                ? Verdict.Reject(TooFewStopWords, "case_particles", particleClasses, "<", limits.MinStopWords)
+                : Verdict.Reject(TooFewStopWords, "stop_words", a.EnglishStopWords, "<", limits.MinStopWords);
         }
         if (limits.MinParticleRatio > 0 && a.HangulWords > 0)
         {
             var particleRatio = (double)a.ParticleWords / a.HangulWords;
             if (particleRatio < limits.MinParticleRatio)
             {
-                return Verdict.Reject(TooFewParticles, Detail("particle_ratio", particleRatio, "<", limits.MinParticleRatio));
+                return Verdict.Reject(TooFewParticles, "particle_ratio", particleRatio, "<", limits.MinParticleRatio);
             }
         }
         return Verdict.Keep;
     }
-
-    internal static string Detail(string name, double value, string op, double limit) =>
-        string.Create(CultureInfo.InvariantCulture, $"{name}={value:0.###}{op}{limit:0.###}");
 
     internal readonly record struct Limits(
         int MinWords, int MaxWords, double MinMeanWordLength, double MaxMeanWordLength,

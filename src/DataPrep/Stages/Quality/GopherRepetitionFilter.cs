@@ -107,22 +107,22 @@ public sealed class GopherRepetitionFilter : FilterStage
             var ratio = (double)a.DuplicateLines / a.LineCount;
             if (ratio > limits.MaxDuplicateLineRatio)
             {
-                return Verdict.Reject(DuplicateLines, GopherQualityFilter.Detail("duplicate_lines", ratio, ">", limits.MaxDuplicateLineRatio));
+                return Verdict.Reject(DuplicateLines, "duplicate_lines", ratio, ">", limits.MaxDuplicateLineRatio);
             }
             ratio = a.ParagraphCount == 0 ? 0 : (double)a.DuplicateParagraphs / a.ParagraphCount;
             if (ratio > limits.MaxDuplicateParagraphRatio)
             {
-                return Verdict.Reject(DuplicateParagraphs, GopherQualityFilter.Detail("duplicate_paragraphs", ratio, ">", limits.MaxDuplicateParagraphRatio));
+                return Verdict.Reject(DuplicateParagraphs, "duplicate_paragraphs", ratio, ">", limits.MaxDuplicateParagraphRatio);
             }
             ratio = a.DuplicateLineChars / length;
             if (ratio > limits.MaxDuplicateLineCharRatio)
             {
-                return Verdict.Reject(DuplicateLineChars, GopherQualityFilter.Detail("duplicate_line_chars", ratio, ">", limits.MaxDuplicateLineCharRatio));
+                return Verdict.Reject(DuplicateLineChars, "duplicate_line_chars", ratio, ">", limits.MaxDuplicateLineCharRatio);
             }
             ratio = a.DuplicateParagraphChars / length;
             if (ratio > limits.MaxDuplicateParagraphCharRatio)
             {
-                return Verdict.Reject(DuplicateParagraphChars, GopherQualityFilter.Detail("duplicate_paragraph_chars", ratio, ">", limits.MaxDuplicateParagraphCharRatio));
+                return Verdict.Reject(DuplicateParagraphChars, "duplicate_paragraph_chars", ratio, ">", limits.MaxDuplicateParagraphCharRatio);
             }
         }
 
@@ -130,14 +130,14 @@ public sealed class GopherRepetitionFilter : FilterStage
         for (var n = 2; n <= 4; n++)
         {
             var max = limits.MaxTopNGramCharRatios[n - 2];
-            var chars = n == 2 ? top2 : a.TopNGramCharsUpperBound(n, top2);
+            var chars = n == 2 ? top2 : a.TopNGramCharsUpperBound(n);
             if (chars / length > max && n > 2)
             {
                 chars = a.TopNGramChars(n);
             }
             if (chars / length > max)
             {
-                return Verdict.Reject(s_top[n - 2], GopherQualityFilter.Detail($"top_{n}gram_chars", chars / length, ">", max));
+                return Verdict.Reject(s_top[n - 2], $"top_{n}gram_chars", chars / length, ">", max);
             }
         }
 
@@ -156,7 +156,7 @@ public sealed class GopherRepetitionFilter : FilterStage
                 var ratio = a.DuplicateNGramChars(n) / length;
                 if (ratio > max)
                 {
-                    return Verdict.Reject(s_duplicate[n - 5], GopherQualityFilter.Detail($"duplicate_{n}gram_chars", ratio, ">", max));
+                    return Verdict.Reject(s_duplicate[n - 5], $"duplicate_{n}gram_chars", ratio, ">", max);
                 }
             }
         }

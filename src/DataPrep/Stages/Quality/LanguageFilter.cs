@@ -56,7 +56,7 @@ public sealed class LanguageFilter : FilterStage
         var score = document.Metadata.GetNumber(MetadataKeys.LanguageScore) ?? 0;
         if (score < Options.MinScore)
         {
-            return Verdict.Reject(LowScore, GopherQualityFilter.Detail("language_score", score, "<", Options.MinScore));
+            return Verdict.Reject(LowScore, "language_score", score, "<", Options.MinScore);
         }
         return Verdict.Keep;
     }

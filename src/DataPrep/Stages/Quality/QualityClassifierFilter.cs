@@ -58,7 +58,7 @@ public sealed class QualityClassifierFilter : FilterStage
         document.Metadata[MetadataKeys.QualityScore] = score;
         if (score < Options.Threshold)
         {
-            return Verdict.Reject(LowScore, GopherQualityFilter.Detail("quality_score", score, "<", Options.Threshold));
+            return Verdict.Reject(LowScore, "quality_score", score, "<", Options.Threshold);
         }
         return Verdict.Keep;
     }

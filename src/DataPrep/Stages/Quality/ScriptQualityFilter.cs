@@ -58,7 +58,7 @@ public sealed class ScriptQualityFilter : FilterStage
         var mojibake = (double)(a.MojibakeChars + a.ReplacementChars) / nonSpace;
         if (mojibake > Options.MaxMojibakeRatio)
         {
-            return Verdict.Reject(Mojibake, GopherQualityFilter.Detail("mojibake", mojibake, ">", Options.MaxMojibakeRatio));
+            return Verdict.Reject(Mojibake, "mojibake", mojibake, ">", Options.MaxMojibakeRatio);
         }
         var hangul = a.HangulSyllables + a.CompatibilityJamo;
         if (hangul > 0)
@@ -66,7 +66,7 @@ public sealed class ScriptQualityFilter : FilterStage
             var jamo = (double)a.CompatibilityJamo / hangul;
             if (jamo > Options.MaxJamoRatio)
             {
-                return Verdict.Reject(JamoSpam, GopherQualityFilter.Detail("jamo", jamo, ">", Options.MaxJamoRatio));
+                return Verdict.Reject(JamoSpam, "jamo", jamo, ">", Options.MaxJamoRatio);
             }
         }
         if (QualityProfile.Of(document, a) is { Korean: true, Mixed: false })
@@ -74,7 +74,7 @@ public sealed class ScriptQualityFilter : FilterStage
             var ratio = (double)a.HangulSyllables / nonSpace;
             if (ratio < Options.MinHangulRatio)
             {
-                return Verdict.Reject(LowHangulRatio, GopherQualityFilter.Detail("hangul", ratio, "<", Options.MinHangulRatio));
+                return Verdict.Reject(LowHangulRatio, "hangul", ratio, "<", Options.MinHangulRatio);
             }
         }
         return Verdict.Keep;
