@@ -19,7 +19,7 @@ namespace DataPrep.Stages.Quality;
 /// </remarks>
 [Stage("Blocklist", typeof(BlocklistOptions), Family = 1,
     Description = "Word/phrase blocklists (small default Korean+English lists, user files) by count or ratio; domain blocklist on url metadata.")]
-public sealed class BlocklistFilter : FilterStage
+public sealed class BlocklistFilter : FilterStage, IQualityRules
 {
     /// <summary>Too many blocklist matches.</summary>
     public static readonly RejectionReason WordCount = new("quality.blocklist.word_count", "At least minMatches blocklist words or phrases.");
@@ -43,6 +43,7 @@ public sealed class BlocklistFilter : FilterStage
     private readonly Dictionary<char, string[]> _hangulByFirst;
     private readonly bool[] _isHangulFirst = new bool[char.MaxValue + 1];
     private readonly HashSet<string> _domains = new(StringComparer.OrdinalIgnoreCase);
+    private readonly QualityRuleTable _rules;
 
     /// <summary>Creates the filter with paths resolved against the current directory.</summary>
     public BlocklistFilter(BlocklistOptions options) : this(options, StageBuildContext.Default)
@@ -118,6 +119,7 @@ public sealed class BlocklistFilter : FilterStage
                 _domains.Add(trimmed);
             }
         }
+        _rules = Rules();
     }
 
     /// <summary>The options in effect.</summary>
@@ -125,6 +127,8 @@ public sealed class BlocklistFilter : FilterStage
 
     /// <inheritdoc />
     public override string Id => "quality.blocklist";
+
+    QualityRuleTable IQualityRules.QualityRules => _rules;
 
     /// <inheritdoc />
     protected override Verdict Evaluate(Document document, StageStats stats)
@@ -140,17 +144,37 @@ public sealed class BlocklistFilter : FilterStage
             return Verdict.Keep;
         }
         stats.Increment("matches", matches);
-        if (Options.MinMatches > 0 && matches >= Options.MinMatches)
-        {
-            return Verdict.Reject(WordCount, GopherQualityFilter.Detail("matches", matches, ">=", Options.MinMatches));
-        }
-        var ratio = (double)matches / Math.Max(1, a.WordCount);
-        if (ratio > Options.MaxMatchRatio)
-        {
-            return Verdict.Reject(WordRatio, GopherQualityFilter.Detail("match_ratio", ratio, ">", Options.MaxMatchRatio));
-        }
-        return Verdict.Keep;
+        // Counted once: the match rules of the table judge this count rather than measuring it again.
+        var count = Options.MinMatches > 0 ? _rules.Rules[^2].Check(matches) : Verdict.Keep;
+        return count.IsKept ? _rules.Rules[^1].Check(MatchRatio(matches, a)) : count;
     }
+
+    // The url rule (with blocked domains) comes first, then the match count (when minMatches is set) and the match
+    // ratio, which skip documents whose url is blocked.
+    private QualityRuleTable Rules()
+    {
+        var o = Options;
+        var rules = new List<QualityRule>();
+        if (HasDomains)
+        {
+            rules.Add(QualityRule.Flag(Url, "domains", (in x) => HasBlockedUrl(x.Document) ? 1 : 0));
+        }
+        if (o.MinMatches > 0)
+        {
+            // The stage rejects at minMatches or more.
+            rules.Add(new(WordCount, "minMatches", "matches", QualityRuleKind.Count, QualityComparison.AtLeast, o.MinMatches, o.MinMatches,
+                (in x) => HasBlockedUrl(x.Document) ? null : CountMatches(x.A)));
+        }
+        rules.Add(new(WordRatio, "maxMatchRatio", "match_ratio", QualityRuleKind.Fraction, QualityComparison.Above, o.MaxMatchRatio, o.MaxMatchRatio,
+            (in x) => HasBlockedUrl(x.Document) ? null : MatchRatio(CountMatches(x.A), x.A))
+        {
+            // Off by default (1); the what-if grid then shows what data-juicer's 0.045 and its neighbours would drop.
+            SweepGrid = o.MaxMatchRatio >= 1 ? [0.005, 0.01, 0.02, 0.03, 0.045, 0.06, 0.1, 0.2, 0.5] : null,
+        });
+        return new QualityRuleTable(perLanguage: false, [.. rules]);
+    }
+
+    private static double MatchRatio(int matches, DocumentAnalysis a) => (double)matches / Math.Max(1, a.WordCount);
 
     /// <summary>True when domains are blocked (options or files).</summary>
     internal bool HasDomains => _domains.Count > 0;

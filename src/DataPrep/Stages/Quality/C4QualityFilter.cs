@@ -31,7 +31,7 @@ namespace DataPrep.Stages.Quality;
 /// </remarks>
 [Stage("C4Quality", typeof(C4QualityOptions), Family = 1,
     Description = "C4 rules: terminal punctuation, short lines, javascript/policy lines, lorem ipsum, '{', minimum sentences; Korean endings count as terminal.")]
-public sealed class C4QualityFilter : DocumentStage
+public sealed class C4QualityFilter : DocumentStage, IQualityRules
 {
     /// <summary>The document contains "lorem ipsum".</summary>
     public static readonly RejectionReason LoremIpsum = new("quality.c4.lorem_ipsum", "Contains 'lorem ipsum' placeholder text.");
@@ -62,7 +62,23 @@ public sealed class C4QualityFilter : DocumentStage
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
+        _rules = new QualityRuleTable(perLanguage: false,
+            QualityRule.Flag(LoremIpsum, "filterLoremIpsum", (in x) => Probe.Code(x.Document) == LoremIpsum.Code ? 1 : 0),
+            QualityRule.Flag(CurlyBracket, "filterCurlyBracket", (in x) => Probe.Code(x.Document) == CurlyBracket.Code ? 1 : 0),
+            new(TooFewSentences, "minSentences", "sentences", QualityRuleKind.Count, QualityComparison.Below, options.MinSentences, options.MinSentencesKorean,
+                (in x) => Probe.Code(x.Document) == TooFewSentences.Code ? Probe.Sentences : null)
+            {
+                KoreanOption = "minSentencesKorean",
+            });
     }
+
+    // C4's rules are decided inside its line loop (Evaluate); the what-if report measures them through a probe.
+    private readonly QualityRuleTable _rules;
+    private C4QualityProbe? _probe;
+
+    private C4QualityProbe Probe => _probe ??= new C4QualityProbe(Options);
+
+    QualityRuleTable IQualityRules.QualityRules => _rules;
 
     /// <summary>The options in effect.</summary>
     public C4QualityOptions Options { get; }
@@ -146,10 +162,10 @@ public sealed class C4QualityFilter : DocumentStage
         Count(stats, "lines.dropped.policy", policy);
         Count(stats, "citations.removed", citations);
 
-        var minSentences = QualityProfile.Of(document, a).Korean ? o.MinSentencesKorean : o.MinSentences;
-        if (sentences < minSentences)
+        var enough = _rules.Rules[^1].Check(sentences, QualityProfile.Of(document, a).Korean);
+        if (!enough.IsKept)
         {
-            return Verdict.Reject(TooFewSentences, GopherQualityFilter.Detail("sentences", sentences, "<", minSentences));
+            return enough;
         }
         if (rewritten is not null && (kept < a.LineCount || citations > 0))
         {

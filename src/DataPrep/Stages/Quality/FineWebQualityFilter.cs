@@ -23,7 +23,7 @@ namespace DataPrep.Stages.Quality;
 /// </remarks>
 [Stage("FineWebQuality", typeof(FineWebQualityOptions), Family = 1,
     Description = "FineWeb line rules: terminal-punctuation lines, short lines, duplicated-line characters, newlines per word.")]
-public sealed class FineWebQualityFilter : FilterStage
+public sealed class FineWebQualityFilter : FilterStage, IQualityRules
 {
     /// <summary>The document has no non-blank line.</summary>
     public static readonly RejectionReason Empty = new("quality.fineweb.empty", "No non-blank line.");
@@ -43,16 +43,14 @@ public sealed class FineWebQualityFilter : FilterStage
     internal static readonly Limits EnglishDefaults = new(0.12, 30, 0.67, 0.01, 0.3);
     internal static readonly Limits KoreanDefaults = new(0.062, 15, 0.67, 0.01, 0.4);
 
-    private readonly Limits _english;
-    private readonly Limits _korean;
+    private readonly QualityRuleTable _rules;
 
     /// <summary>Creates the filter.</summary>
     public FineWebQualityFilter(FineWebQualityOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _english = Limits.Resolve(options.English, EnglishDefaults);
-        _korean = Limits.Resolve(options.Korean, KoreanDefaults);
+        _rules = Rules(Limits.Resolve(options.English, EnglishDefaults), Limits.Resolve(options.Korean, KoreanDefaults));
     }
 
     /// <summary>The options in effect.</summary>
@@ -61,46 +59,44 @@ public sealed class FineWebQualityFilter : FilterStage
     /// <inheritdoc />
     public override string Id => "quality.fineweb";
 
+    QualityRuleTable IQualityRules.QualityRules => _rules;
+
     /// <inheritdoc />
-    protected override Verdict Evaluate(Document document, StageStats stats)
+    protected override Verdict Evaluate(Document document, StageStats stats) => _rules.Evaluate(QualityInput.Of(document));
+
+    // The rules in the order they are checked; a document without a non-blank line is rejected first.
+    private static QualityRuleTable Rules(Limits en, Limits ko) => new(perLanguage: true,
+        QualityRule.Flag(Empty, "(no non-blank line)", static (in x) => x.A.LineCount == 0 ? 1 : 0),
+        new(LinePunctuation, "minTerminalLineRatio", "terminal_lines", QualityRuleKind.Fraction, QualityComparison.Below,
+            en.MinTerminalLineRatio, ko.MinTerminalLineRatio,
+            static (in x) => x.A.LineCount == 0 ? null : x.A.FineWebTerminalLines / (double)x.A.LineCount),
+        new(ShortLines, "maxShortLineRatio", "short_lines", QualityRuleKind.Fraction, QualityComparison.Above,
+            en.MaxShortLineRatio, ko.MaxShortLineRatio, (in x) => ShortLineRatio(x.A, (x.Korean ? ko : en).ShortLineLength)),
+        new(DuplicateLineChars, "maxDuplicateLineCharRatio", "duplicate_line_chars", QualityRuleKind.Fraction, QualityComparison.Above,
+            en.MaxDuplicateLineCharRatio, ko.MaxDuplicateLineCharRatio, static (in x) =>
+            {
+                var nonNewline = x.A.Length - x.A.Newlines;
+                return x.A.LineCount == 0 ? null : nonNewline == 0 ? 0 : (double)x.A.DuplicateLineChars / nonNewline;
+            }),
+        new(NewlineRatio, "maxNewlineToWordRatio", "newlines_per_word", QualityRuleKind.Ratio, QualityComparison.Above,
+            en.MaxNewlineToWordRatio, ko.MaxNewlineToWordRatio,
+            static (in x) => x.A.LineCount == 0 ? null : x.A.WordCount == 0 ? double.PositiveInfinity : (double)x.A.Newlines / x.A.WordCount));
+
+    private static double? ShortLineRatio(DocumentAnalysis a, int shortLineLength)
     {
-        var a = DocumentAnalysis.Of(document.Text);
         if (a.LineCount == 0)
         {
-            return Empty;
+            return null;
         }
-        var limits = QualityProfile.Of(document, a).Korean ? _korean : _english;
-        double lines = a.LineCount;
-        var terminal = a.FineWebTerminalLines / lines;
-        if (terminal < limits.MinTerminalLineRatio)
-        {
-            return Verdict.Reject(LinePunctuation, GopherQualityFilter.Detail("terminal_lines", terminal, "<", limits.MinTerminalLineRatio));
-        }
-        var shortLines = 0;
+        var count = 0;
         foreach (ref readonly var line in a.Lines)
         {
-            if (line.Length <= limits.ShortLineLength)
+            if (line.Length <= shortLineLength)
             {
-                shortLines++;
+                count++;
             }
         }
-        var shortRatio = shortLines / lines;
-        if (shortRatio > limits.MaxShortLineRatio)
-        {
-            return Verdict.Reject(ShortLines, GopherQualityFilter.Detail("short_lines", shortRatio, ">", limits.MaxShortLineRatio));
-        }
-        var nonNewline = a.Length - a.Newlines;
-        var duplicate = nonNewline == 0 ? 0 : (double)a.DuplicateLineChars / nonNewline;
-        if (duplicate > limits.MaxDuplicateLineCharRatio)
-        {
-            return Verdict.Reject(DuplicateLineChars, GopherQualityFilter.Detail("duplicate_line_chars", duplicate, ">", limits.MaxDuplicateLineCharRatio));
-        }
-        var newlineRatio = a.WordCount == 0 ? double.PositiveInfinity : (double)a.Newlines / a.WordCount;
-        if (newlineRatio > limits.MaxNewlineToWordRatio)
-        {
-            return Verdict.Reject(NewlineRatio, GopherQualityFilter.Detail("newlines_per_word", newlineRatio, ">", limits.MaxNewlineToWordRatio));
-        }
-        return Verdict.Keep;
+        return count / (double)a.LineCount;
     }
 
     internal readonly record struct Limits(

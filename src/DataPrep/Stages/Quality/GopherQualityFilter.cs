@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Numerics;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
 using DataPrep.Stats;
@@ -34,7 +34,7 @@ namespace DataPrep.Stages.Quality;
 /// </remarks>
 [Stage("GopherQuality", typeof(GopherQualityOptions), Family = 1,
     Description = "Gopher quality heuristics (word count and length, symbols, bullets, stop words), with eojeol/particle rules for Korean.")]
-public sealed class GopherQualityFilter : FilterStage
+public sealed class GopherQualityFilter : FilterStage, IQualityRules
 {
     /// <summary>Too few non-symbol words.</summary>
     public static readonly RejectionReason TooFewWords = new("quality.gopher.too_few_words", "Fewer non-symbol words (eojeols in Korean) than minWords.");
@@ -78,16 +78,14 @@ public sealed class GopherQualityFilter : FilterStage
     internal static readonly Limits EnglishDefaults = new(50, 100_000, 3, 10, 0.1, 0.1, 0.9, 0.3, 0.8, 2, 0);
     internal static readonly Limits KoreanDefaults = new(30, 65_000, 1.8, 8, 0.1, 0.1, 0.9, 0.3, 0.791, 2, 0.30);
 
-    private readonly Limits _english;
-    private readonly Limits _korean;
+    private readonly QualityRuleTable _rules;
 
     /// <summary>Creates the filter.</summary>
     public GopherQualityFilter(GopherQualityOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _english = Limits.Resolve(options.English, EnglishDefaults);
-        _korean = Limits.Resolve(options.Korean, KoreanDefaults);
+        _rules = Rules(Limits.Resolve(options.English, EnglishDefaults), Limits.Resolve(options.Korean, KoreanDefaults));
     }
 
     /// <summary>The options in effect.</summary>
@@ -96,86 +94,45 @@ public sealed class GopherQualityFilter : FilterStage
     /// <inheritdoc />
     public override string Id => "quality.gopher";
 
+    QualityRuleTable IQualityRules.QualityRules => _rules;
+
     /// <inheritdoc />
-    protected override Verdict Evaluate(Document document, StageStats stats)
-    {
-        var a = DocumentAnalysis.Of(document.Text);
-        var profile = QualityProfile.Of(document, a);
-        var limits = profile.Korean ? _korean : _english;
-        var minWords = profile.Mixed ? Math.Min(_english.MinWords, _korean.MinWords) : limits.MinWords;
-        var minLength = profile.Mixed ? Math.Min(_english.MinMeanWordLength, _korean.MinMeanWordLength) : limits.MinMeanWordLength;
-        var maxLength = profile.Mixed ? Math.Max(_english.MaxMeanWordLength, _korean.MaxMeanWordLength) : limits.MaxMeanWordLength;
+    protected override Verdict Evaluate(Document document, StageStats stats) => _rules.Evaluate(QualityInput.Of(document));
 
-        var words = a.NonSymbolWords;
-        if (words < minWords)
+    // The rules in the order they are checked. Mixed Korean/English documents take the looser word-count and
+    // word-length bounds, and pass the stop-word rule on English stop words or Korean case particles.
+    private static QualityRuleTable Rules(Limits en, Limits ko) => new(perLanguage: true,
+        new(TooFewWords, "minWords", "words", QualityRuleKind.Count, QualityComparison.Below, en.MinWords, ko.MinWords,
+            static (in x) => x.A.NonSymbolWords) { Mixed = MixedLanguageRule.LooserThreshold },
+        new(TooManyWords, "maxWords", "words", QualityRuleKind.Count, QualityComparison.Above, en.MaxWords, ko.MaxWords,
+            static (in x) => x.A.NonSymbolWords),
+        new(ShortMeanWordLength, "minMeanWordLength", "mean_word_length", QualityRuleKind.Ratio, QualityComparison.Below,
+            en.MinMeanWordLength, ko.MinMeanWordLength, MeanWordLength) { Mixed = MixedLanguageRule.LooserThreshold },
+        new(LongMeanWordLength, "maxMeanWordLength", "mean_word_length", QualityRuleKind.Ratio, QualityComparison.Above,
+            en.MaxMeanWordLength, ko.MaxMeanWordLength, MeanWordLength) { Mixed = MixedLanguageRule.LooserThreshold },
+        new(TooManyHashes, "maxHashToWordRatio", "hash_ratio", QualityRuleKind.Ratio, QualityComparison.Above,
+            en.MaxHashToWordRatio, ko.MaxHashToWordRatio, static (in x) => (double)x.A.HashChars / x.A.NonSymbolWords),
+        new(TooManyEllipses, "maxEllipsisToWordRatio", "ellipsis_ratio", QualityRuleKind.Ratio, QualityComparison.Above,
+            en.MaxEllipsisToWordRatio, ko.MaxEllipsisToWordRatio, static (in x) => (double)x.A.Ellipses / x.A.NonSymbolWords),
+        new(TooManyBulletLines, "maxBulletLineRatio", "bullet_lines", QualityRuleKind.Fraction, QualityComparison.Above,
+            en.MaxBulletLineRatio, ko.MaxBulletLineRatio,
+            static (in x) => x.A.LineCount >= MinLinesForLineRatios ? (double)x.A.BulletLines / x.A.LineCount : null),
+        new(TooManyEllipsisLines, "maxEllipsisLineRatio", "ellipsis_lines", QualityRuleKind.Fraction, QualityComparison.Above,
+            en.MaxEllipsisLineRatio, ko.MaxEllipsisLineRatio,
+            static (in x) => x.A.LineCount >= MinLinesForLineRatios ? (double)x.A.EllipsisLines / x.A.LineCount : null),
+        new(TooFewAlphaWords, "minAlphaWordRatio", "alpha_words", QualityRuleKind.Fraction, QualityComparison.Below,
+            en.MinAlphaWordRatio, ko.MinAlphaWordRatio, static (in x) => x.A.WordCount == 0 ? 0 : (double)x.A.AlphaWords / x.A.WordCount),
+        new(TooFewStopWords, "minStopWords", "stop_words", QualityRuleKind.Count, QualityComparison.Below, en.MinStopWords, ko.MinStopWords,
+            static (in x) => x.Korean ? BitOperations.PopCount((uint)x.A.CaseParticleMask) : x.A.EnglishStopWords)
         {
-            return Verdict.Reject(TooFewWords, Detail("words", words, "<", minWords));
-        }
-        if (words > limits.MaxWords)
-        {
-            return Verdict.Reject(TooManyWords, Detail("words", words, ">", limits.MaxWords));
-        }
-        var meanLength = (double)a.NonSymbolCoreChars / words;
-        if (meanLength < minLength)
-        {
-            return Verdict.Reject(ShortMeanWordLength, Detail("mean_word_length", meanLength, "<", minLength));
-        }
-        if (meanLength > maxLength)
-        {
-            return Verdict.Reject(LongMeanWordLength, Detail("mean_word_length", meanLength, ">", maxLength));
-        }
-        var hashRatio = (double)a.HashChars / words;
-        if (hashRatio > limits.MaxHashToWordRatio)
-        {
-            return Verdict.Reject(TooManyHashes, Detail("hash_ratio", hashRatio, ">", limits.MaxHashToWordRatio));
-        }
-        var ellipsisRatio = (double)a.Ellipses / words;
-        if (ellipsisRatio > limits.MaxEllipsisToWordRatio)
-        {
-            return Verdict.Reject(TooManyEllipses, Detail("ellipsis_ratio", ellipsisRatio, ">", limits.MaxEllipsisToWordRatio));
-        }
-        if (a.LineCount >= MinLinesForLineRatios)
-        {
-            var bulletRatio = (double)a.BulletLines / a.LineCount;
-            if (bulletRatio > limits.MaxBulletLineRatio)
-            {
-                return Verdict.Reject(TooManyBulletLines, Detail("bullet_lines", bulletRatio, ">", limits.MaxBulletLineRatio));
-            }
-            var ellipsisLines = (double)a.EllipsisLines / a.LineCount;
-            if (ellipsisLines > limits.MaxEllipsisLineRatio)
-            {
-                return Verdict.Reject(TooManyEllipsisLines, Detail("ellipsis_lines", ellipsisLines, ">", limits.MaxEllipsisLineRatio));
-            }
-        }
-        var alphaRatio = a.WordCount == 0 ? 0 : (double)a.AlphaWords / a.WordCount;
-        if (alphaRatio < limits.MinAlphaWordRatio)
-        {
-            return Verdict.Reject(TooFewAlphaWords, Detail("alpha_words", alphaRatio, "<", limits.MinAlphaWordRatio));
-        }
+            KoreanMeasured = "case_particles",
+            Mixed = MixedLanguageRule.EitherLanguage,
+        },
+        new(TooFewParticles, "minParticleRatio", "particle_ratio", QualityRuleKind.Fraction, QualityComparison.Below,
+            en.MinParticleRatio, ko.MinParticleRatio, static (in x) => x.A.HangulWords > 0 ? (double)x.A.ParticleWords / x.A.HangulWords : null));
 
-        var particleClasses = System.Numerics.BitOperations.PopCount((uint)a.CaseParticleMask);
-        var stopOk = profile.Mixed
-            ? a.EnglishStopWords >= _english.MinStopWords || particleClasses >= _korean.MinStopWords
-            : profile.Korean ? particleClasses >= limits.MinStopWords : a.EnglishStopWords >= limits.MinStopWords;
-        if (!stopOk)
-        {
-            return profile.Korean
-                ? Verdict.Reject(TooFewStopWords, Detail("case_particles", particleClasses, "<", limits.MinStopWords))
-                : Verdict.Reject(TooFewStopWords, Detail("stop_words", a.EnglishStopWords, "<", limits.MinStopWords));
-        }
-        if (limits.MinParticleRatio > 0 && a.HangulWords > 0)
-        {
-            var particleRatio = (double)a.ParticleWords / a.HangulWords;
-            if (particleRatio < limits.MinParticleRatio)
-            {
-                return Verdict.Reject(TooFewParticles, Detail("particle_ratio", particleRatio, "<", limits.MinParticleRatio));
-            }
-        }
-        return Verdict.Keep;
-    }
-
-    internal static string Detail(string name, double value, string op, double limit) =>
-        string.Create(CultureInfo.InvariantCulture, $"{name}={value:0.###}{op}{limit:0.###}");
+    private static double? MeanWordLength(in QualityInput x) =>
+        x.A.NonSymbolWords == 0 ? null : (double)x.A.NonSymbolCoreChars / x.A.NonSymbolWords;
 
     internal readonly record struct Limits(
         int MinWords, int MaxWords, double MinMeanWordLength, double MaxMeanWordLength,

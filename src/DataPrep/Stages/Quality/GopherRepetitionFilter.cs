@@ -26,7 +26,7 @@ namespace DataPrep.Stages.Quality;
 /// </remarks>
 [Stage("GopherRepetition", typeof(GopherRepetitionOptions), Family = 1,
     Description = "Gopher repetition rules: duplicate lines/paragraphs, top 2-4-grams, duplicated 5-10-grams (Korean thresholds from FineWeb-2).")]
-public sealed class GopherRepetitionFilter : FilterStage
+public sealed class GopherRepetitionFilter : FilterStage, IQualityRules
 {
     /// <summary>Too many duplicate lines.</summary>
     public static readonly RejectionReason DuplicateLines = new("quality.gopher_repetition.duplicate_lines", "Fraction of lines repeating an earlier line above maxDuplicateLineRatio.");
@@ -67,22 +67,17 @@ public sealed class GopherRepetitionFilter : FilterStage
     /// <summary>Too many characters in duplicated 10-grams.</summary>
     public static readonly RejectionReason Duplicate10Grams = new("quality.gopher_repetition.duplicate_10grams", "Character fraction in duplicated 10-grams above its maximum.");
 
-    private static readonly RejectionReason[] s_top = [Top2Gram, Top3Gram, Top4Gram];
-    private static readonly RejectionReason[] s_duplicate = [Duplicate5Grams, Duplicate6Grams, Duplicate7Grams, Duplicate8Grams, Duplicate9Grams, Duplicate10Grams];
-
     internal static readonly Limits EnglishDefaults = new(0.30, 0.30, 0.20, 0.20, [0.20, 0.18, 0.16], [0.15, 0.14, 0.13, 0.12, 0.11, 0.10]);
     internal static readonly Limits KoreanDefaults = new(0.374, 0.30, 0.20, 0.20, [0.282, 0.228, 0.185], [0.201, 0.184, 0.168, 0.154, 0.14, 0.127]);
 
-    private readonly Limits _english;
-    private readonly Limits _korean;
+    private readonly QualityRuleTable _rules;
 
     /// <summary>Creates the filter.</summary>
     public GopherRepetitionFilter(GopherRepetitionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _english = Limits.Resolve(options.English, EnglishDefaults);
-        _korean = Limits.Resolve(options.Korean, KoreanDefaults);
+        _rules = Rules(Limits.Resolve(options.English, EnglishDefaults), Limits.Resolve(options.Korean, KoreanDefaults));
     }
 
     /// <summary>The options in effect.</summary>
@@ -91,77 +86,58 @@ public sealed class GopherRepetitionFilter : FilterStage
     /// <inheritdoc />
     public override string Id => "quality.gopher_repetition";
 
+    QualityRuleTable IQualityRules.QualityRules => _rules;
+
     /// <inheritdoc />
-    protected override Verdict Evaluate(Document document, StageStats stats)
-    {
-        var a = DocumentAnalysis.Of(document.Text);
-        if (a.Length == 0)
-        {
-            return Verdict.Keep;
-        }
-        var limits = QualityProfile.Of(document, a).Korean ? _korean : _english;
-        double length = a.Length;
+    protected override Verdict Evaluate(Document document, StageStats stats) => _rules.Evaluate(QualityInput.Of(document));
 
-        if (a.LineCount > 0)
-        {
-            var ratio = (double)a.DuplicateLines / a.LineCount;
-            if (ratio > limits.MaxDuplicateLineRatio)
-            {
-                return Verdict.Reject(DuplicateLines, GopherQualityFilter.Detail("duplicate_lines", ratio, ">", limits.MaxDuplicateLineRatio));
-            }
-            ratio = a.ParagraphCount == 0 ? 0 : (double)a.DuplicateParagraphs / a.ParagraphCount;
-            if (ratio > limits.MaxDuplicateParagraphRatio)
-            {
-                return Verdict.Reject(DuplicateParagraphs, GopherQualityFilter.Detail("duplicate_paragraphs", ratio, ">", limits.MaxDuplicateParagraphRatio));
-            }
-            ratio = a.DuplicateLineChars / length;
-            if (ratio > limits.MaxDuplicateLineCharRatio)
-            {
-                return Verdict.Reject(DuplicateLineChars, GopherQualityFilter.Detail("duplicate_line_chars", ratio, ">", limits.MaxDuplicateLineCharRatio));
-            }
-            ratio = a.DuplicateParagraphChars / length;
-            if (ratio > limits.MaxDuplicateParagraphCharRatio)
-            {
-                return Verdict.Reject(DuplicateParagraphChars, GopherQualityFilter.Detail("duplicate_paragraph_chars", ratio, ">", limits.MaxDuplicateParagraphCharRatio));
-            }
-        }
+    // The rules in the order they are checked; character fractions are over the whole text. The top 3- and
+    // 4-gram rules are bounded by the top bigram, the duplicated 5- to 10-gram rules by the repeated 5-gram
+    // coverage, so clean documents skip the exact counts.
+    private static QualityRuleTable Rules(Limits en, Limits ko) => new(perLanguage: true,
+    [
+        new(DuplicateLines, "maxDuplicateLineRatio", "duplicate_lines", QualityRuleKind.Fraction, QualityComparison.Above,
+            en.MaxDuplicateLineRatio, ko.MaxDuplicateLineRatio,
+            static (in x) => HasLines(x.A) ? (double)x.A.DuplicateLines / x.A.LineCount : null),
+        new(DuplicateParagraphs, "maxDuplicateParagraphRatio", "duplicate_paragraphs", QualityRuleKind.Fraction, QualityComparison.Above,
+            en.MaxDuplicateParagraphRatio, ko.MaxDuplicateParagraphRatio,
+            static (in x) => HasLines(x.A) ? x.A.ParagraphCount == 0 ? 0 : (double)x.A.DuplicateParagraphs / x.A.ParagraphCount : null),
+        new(DuplicateLineChars, "maxDuplicateLineCharRatio", "duplicate_line_chars", QualityRuleKind.Fraction, QualityComparison.Above,
+            en.MaxDuplicateLineCharRatio, ko.MaxDuplicateLineCharRatio,
+            static (in x) => HasLines(x.A) ? x.A.DuplicateLineChars / (double)x.A.Length : null),
+        new(DuplicateParagraphChars, "maxDuplicateParagraphCharRatio", "duplicate_paragraph_chars", QualityRuleKind.Fraction, QualityComparison.Above,
+            en.MaxDuplicateParagraphCharRatio, ko.MaxDuplicateParagraphCharRatio,
+            static (in x) => HasLines(x.A) ? x.A.DuplicateParagraphChars / (double)x.A.Length : null),
+        TopNGram(Top2Gram, 2, en, ko),
+        TopNGram(Top3Gram, 3, en, ko),
+        TopNGram(Top4Gram, 4, en, ko),
+        DuplicateNGrams(Duplicate5Grams, 5, en, ko),
+        DuplicateNGrams(Duplicate6Grams, 6, en, ko),
+        DuplicateNGrams(Duplicate7Grams, 7, en, ko),
+        DuplicateNGrams(Duplicate8Grams, 8, en, ko),
+        DuplicateNGrams(Duplicate9Grams, 9, en, ko),
+        DuplicateNGrams(Duplicate10Grams, 10, en, ko),
+    ]);
 
-        var top2 = a.TopNGramChars(2);
-        for (var n = 2; n <= 4; n++)
-        {
-            var max = limits.MaxTopNGramCharRatios[n - 2];
-            var chars = n == 2 ? top2 : a.TopNGramCharsUpperBound(n, top2);
-            if (chars / length > max && n > 2)
-            {
-                chars = a.TopNGramChars(n);
-            }
-            if (chars / length > max)
-            {
-                return Verdict.Reject(s_top[n - 2], GopherQualityFilter.Detail($"top_{n}gram_chars", chars / length, ">", max));
-            }
-        }
+    // An empty text has no repetition to measure.
+    private static bool HasLines(DocumentAnalysis a) => a.Length > 0 && a.LineCount > 0;
 
-        var minDuplicate = limits.MaxDuplicateNGramCharRatios.Min();
-        var coverage = a.RepeatedFiveGramCoverage() / length;
-        if (coverage > minDuplicate)
+    private static QualityRule TopNGram(RejectionReason reason, int n, Limits en, Limits ko) =>
+        new(reason, $"maxTopNGramCharRatios[{n - 2}]", $"top_{n}gram_chars", QualityRuleKind.Fraction, QualityComparison.Above,
+            en.MaxTopNGramCharRatios[n - 2], ko.MaxTopNGramCharRatios[n - 2],
+            (in x) => x.A.Length > 0 ? x.A.TopNGramChars(n) / (double)x.A.Length : null)
         {
-            for (var n = 5; n <= 10; n++)
-            {
-                var max = limits.MaxDuplicateNGramCharRatios[n - 5];
-                // The 5-gram coverage bounds every n's fraction from above: an n below its limit there needs no exact pass.
-                if (coverage <= max)
-                {
-                    continue;
-                }
-                var ratio = a.DuplicateNGramChars(n) / length;
-                if (ratio > max)
-                {
-                    return Verdict.Reject(s_duplicate[n - 5], GopherQualityFilter.Detail($"duplicate_{n}gram_chars", ratio, ">", max));
-                }
-            }
-        }
-        return Verdict.Keep;
-    }
+            UpperBound = n == 2 ? null : (in x) => x.A.Length > 0 ? x.A.TopNGramCharsUpperBound(n) / (double)x.A.Length : null,
+        };
+
+    private static QualityRule DuplicateNGrams(RejectionReason reason, int n, Limits en, Limits ko) =>
+        new(reason, $"maxDuplicateNGramCharRatios[{n - 5}]", $"duplicate_{n}gram_chars", QualityRuleKind.Fraction, QualityComparison.Above,
+            en.MaxDuplicateNGramCharRatios[n - 5], ko.MaxDuplicateNGramCharRatios[n - 5],
+            (in x) => x.A.Length > 0 ? x.A.DuplicateNGramChars(n) / (double)x.A.Length : null)
+        {
+            // Every duplicated n-gram with n >= 5 is made of repeated 5-grams.
+            UpperBound = static (in x) => x.A.Length > 0 ? x.A.RepeatedFiveGramCoverage() / (double)x.A.Length : null,
+        };
 
     internal sealed record Limits(
         double MaxDuplicateLineRatio, double MaxDuplicateParagraphRatio, double MaxDuplicateLineCharRatio,

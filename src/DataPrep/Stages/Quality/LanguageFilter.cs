@@ -13,7 +13,7 @@ namespace DataPrep.Stages.Quality;
 /// script-share and Lingua scores, so it is not a default here.</remarks>
 [Stage("Language", typeof(LanguageFilterOptions), Family = 1,
     Description = "Keeps documents in the listed languages whose language_score reaches minScore (run LanguageId first).")]
-public sealed class LanguageFilter : FilterStage
+public sealed class LanguageFilter : FilterStage, IQualityRules
 {
     /// <summary>No language metadata.</summary>
     public static readonly RejectionReason Missing = new("quality.language.missing", "No language metadata: run LanguageId before Language.");
@@ -25,6 +25,7 @@ public sealed class LanguageFilter : FilterStage
     public static readonly RejectionReason LowScore = new("quality.language.low_score", "language_score below minScore.");
 
     private readonly HashSet<string> _languages;
+    private readonly QualityRuleTable _rules;
 
     /// <summary>Creates the filter.</summary>
     public LanguageFilter(LanguageFilterOptions options)
@@ -32,6 +33,7 @@ public sealed class LanguageFilter : FilterStage
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _languages = new HashSet<string>(options.Languages, StringComparer.OrdinalIgnoreCase);
+        _rules = Rules(options, _languages);
     }
 
     /// <summary>The options in effect.</summary>
@@ -40,24 +42,20 @@ public sealed class LanguageFilter : FilterStage
     /// <inheritdoc />
     public override string Id => "quality.language";
 
+    QualityRuleTable IQualityRules.QualityRules => _rules;
+
     /// <inheritdoc />
-    protected override Verdict Evaluate(Document document, StageStats stats)
-    {
-        var language = document.Metadata.GetString(MetadataKeys.Language);
-        if (language is null)
-        {
-            return Missing;
-        }
-        if (!_languages.Contains(language))
-        {
+    protected override Verdict Evaluate(Document document, StageStats stats) => _rules.Evaluate(QualityInput.MetadataOf(document));
+
+    // The rules read metadata only (written by LanguageId).
+    private static QualityRuleTable Rules(LanguageFilterOptions o, HashSet<string> listed) => new(perLanguage: false,
+        QualityRule.Flag(Missing, "(language metadata)", static (in x) => x.Document.Metadata.GetString(MetadataKeys.Language) is null ? 1 : 0),
+        QualityRule.Flag(NotListed, "languages",
+            (in x) => x.Document.Metadata.GetString(MetadataKeys.Language) is { } language && !listed.Contains(language) ? 1 : 0,
             // Language codes are short machine values, never document text.
-            return Verdict.Reject(NotListed, "language=" + (language.Length <= 8 ? language : language[..8]));
-        }
-        var score = document.Metadata.GetNumber(MetadataKeys.LanguageScore) ?? 0;
-        if (score < Options.MinScore)
-        {
-            return Verdict.Reject(LowScore, GopherQualityFilter.Detail("language_score", score, "<", Options.MinScore));
-        }
-        return Verdict.Keep;
-    }
+            static d => d.Metadata.GetString(MetadataKeys.Language) is { } language
+                ? "language=" + (language.Length <= 8 ? language : language[..8]) : null),
+        new(LowScore, "minScore", "language_score", QualityRuleKind.Fraction, QualityComparison.Below, o.MinScore, o.MinScore,
+            (in x) => x.Document.Metadata.GetString(MetadataKeys.Language) is { } language && listed.Contains(language)
+                ? x.Document.Metadata.GetNumber(MetadataKeys.LanguageScore) ?? 0 : null));
 }

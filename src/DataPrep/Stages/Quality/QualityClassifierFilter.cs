@@ -19,12 +19,13 @@ namespace DataPrep.Stages.Quality;
 /// </remarks>
 [Stage("QualityClassifier", typeof(QualityClassifierOptions), Family = 1,
     Description = "Scores documents with a trained linear classifier (hashed char/word n-grams) into quality_score and drops those below a threshold.")]
-public sealed class QualityClassifierFilter : FilterStage
+public sealed class QualityClassifierFilter : FilterStage, IQualityRules
 {
     /// <summary>Score below the threshold.</summary>
     public static readonly RejectionReason LowScore = new("quality.classifier.low_score", "quality_score from the trained classifier below threshold.");
 
     private readonly QualityClassifierModel _model;
+    private readonly QualityRuleTable _rules;
 
     /// <summary>Creates the filter from a model file named in the options.</summary>
     /// <exception cref="ArgumentException">No model is named, the file does not exist, or it is not a model this build reads.</exception>
@@ -40,6 +41,9 @@ public sealed class QualityClassifierFilter : FilterStage
         ArgumentNullException.ThrowIfNull(model);
         Options = options;
         _model = model;
+        _rules = new QualityRuleTable(perLanguage: false,
+            new QualityRule(LowScore, "threshold", "quality_score", QualityRuleKind.Fraction, QualityComparison.Below,
+                options.Threshold, options.Threshold, (in x) => model.Score(x.Document.Text)));
     }
 
     /// <summary>The options in effect.</summary>
@@ -51,16 +55,15 @@ public sealed class QualityClassifierFilter : FilterStage
     /// <inheritdoc />
     public override string Id => "quality.classifier";
 
+    QualityRuleTable IQualityRules.QualityRules => _rules;
+
     /// <inheritdoc />
     protected override Verdict Evaluate(Document document, StageStats stats)
     {
         var score = _model.Score(document.Text);
         document.Metadata[MetadataKeys.QualityScore] = score;
-        if (score < Options.Threshold)
-        {
-            return Verdict.Reject(LowScore, GopherQualityFilter.Detail("quality_score", score, "<", Options.Threshold));
-        }
-        return Verdict.Keep;
+        // Scored once: the score is kept in the metadata, then judged by the rule.
+        return _rules.Rules[0].Check(score);
     }
 
     private static QualityClassifierModel LoadModel(QualityClassifierOptions options, StageBuildContext context)

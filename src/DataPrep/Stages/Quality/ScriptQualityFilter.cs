@@ -22,7 +22,7 @@ namespace DataPrep.Stages.Quality;
 /// </remarks>
 [Stage("ScriptQuality", typeof(ScriptQualityOptions), Family = 1,
     Description = "Character-level junk: mojibake, Korean jamo spam (ㅋㅋ/ㅠㅠ), Korean documents with too little Hangul.")]
-public sealed class ScriptQualityFilter : FilterStage
+public sealed class ScriptQualityFilter : FilterStage, IQualityRules
 {
     /// <summary>Mis-decoded text.</summary>
     public static readonly RejectionReason Mojibake = new("quality.script.mojibake", "Share of mojibake characters (wrong code page, U+FFFD) above maxMojibakeRatio.");
@@ -38,7 +38,10 @@ public sealed class ScriptQualityFilter : FilterStage
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
+        _rules = Rules(options);
     }
+
+    private readonly QualityRuleTable _rules;
 
     /// <summary>The options in effect.</summary>
     public ScriptQualityOptions Options { get; }
@@ -46,37 +49,21 @@ public sealed class ScriptQualityFilter : FilterStage
     /// <inheritdoc />
     public override string Id => "quality.script";
 
+    QualityRuleTable IQualityRules.QualityRules => _rules;
+
     /// <inheritdoc />
-    protected override Verdict Evaluate(Document document, StageStats stats)
-    {
-        var a = DocumentAnalysis.Of(document.Text);
-        var nonSpace = a.NonWhitespaceChars;
-        if (nonSpace == 0)
+    protected override Verdict Evaluate(Document document, StageStats stats) => _rules.Evaluate(QualityInput.Of(document));
+
+    // One threshold for every language; a text without non-space characters passes every rule.
+    private static QualityRuleTable Rules(ScriptQualityOptions o) => new(perLanguage: false,
+        new(Mojibake, "maxMojibakeRatio", "mojibake", QualityRuleKind.Fraction, QualityComparison.Above, o.MaxMojibakeRatio, o.MaxMojibakeRatio,
+            static (in x) => x.A.NonWhitespaceChars == 0 ? null : (double)(x.A.MojibakeChars + x.A.ReplacementChars) / x.A.NonWhitespaceChars),
+        new(JamoSpam, "maxJamoRatio", "jamo", QualityRuleKind.Fraction, QualityComparison.Above, o.MaxJamoRatio, o.MaxJamoRatio, static (in x) =>
         {
-            return Verdict.Keep;
-        }
-        var mojibake = (double)(a.MojibakeChars + a.ReplacementChars) / nonSpace;
-        if (mojibake > Options.MaxMojibakeRatio)
-        {
-            return Verdict.Reject(Mojibake, GopherQualityFilter.Detail("mojibake", mojibake, ">", Options.MaxMojibakeRatio));
-        }
-        var hangul = a.HangulSyllables + a.CompatibilityJamo;
-        if (hangul > 0)
-        {
-            var jamo = (double)a.CompatibilityJamo / hangul;
-            if (jamo > Options.MaxJamoRatio)
-            {
-                return Verdict.Reject(JamoSpam, GopherQualityFilter.Detail("jamo", jamo, ">", Options.MaxJamoRatio));
-            }
-        }
-        if (QualityProfile.Of(document, a) is { Korean: true, Mixed: false })
-        {
-            var ratio = (double)a.HangulSyllables / nonSpace;
-            if (ratio < Options.MinHangulRatio)
-            {
-                return Verdict.Reject(LowHangulRatio, GopherQualityFilter.Detail("hangul", ratio, "<", Options.MinHangulRatio));
-            }
-        }
-        return Verdict.Keep;
-    }
+            var hangul = x.A.HangulSyllables + x.A.CompatibilityJamo;
+            return x.A.NonWhitespaceChars == 0 || hangul == 0 ? null : (double)x.A.CompatibilityJamo / hangul;
+        }),
+        new(LowHangulRatio, "minHangulRatio", "hangul", QualityRuleKind.Fraction, QualityComparison.Below, o.MinHangulRatio, o.MinHangulRatio,
+            static (in x) => x.A.NonWhitespaceChars == 0 || x.Profile is not { Korean: true, Mixed: false }
+                ? null : (double)x.A.HangulSyllables / x.A.NonWhitespaceChars));
 }
