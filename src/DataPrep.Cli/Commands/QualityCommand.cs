@@ -151,7 +151,7 @@ internal static class QualityCommand
 
     private static void ReportSkipped(CliConsole console, InputContext context)
     {
-        var skipped = context.Stage.Stats.Get(Stats.StageStats.DocsRejected);
+        var skipped = context.Stage.Stats.Get(Pipeline.StageStats.DocsRejected);
         if (skipped > 0)
         {
             console.Error.WriteLine($"{skipped} input records could not be read (bad JSON, missing text field, ...) and were not counted.");

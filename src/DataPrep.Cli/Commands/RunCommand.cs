@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DataPrep.Configuration;
 using DataPrep.Execution;
+using DataPrep.IO;
 using DataPrep.Pipeline;
 using Serilog.Events;
 using Spectre.Console;
@@ -137,7 +138,7 @@ internal static class RunCommand
     private static int? FromEnvironment(string name) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private static async Task<DataPrep.Stats.PipelineStats> RunWithProgressAsync(Pipeline.Pipeline pipeline, ShardSpec? shard, int world,
+    private static async Task<DataPrep.Execution.PipelineStats> RunWithProgressAsync(Pipeline.Pipeline pipeline, ShardSpec? shard, int world,
         CliConsole console, Serilog.ILogger log, CancellationToken cancellationToken)
     {
         if (!console.Interactive)
@@ -154,7 +155,7 @@ internal static class RunCommand
             });
             return await pipeline.RunAsync(shard, world, progress, cancellationToken);
         }
-        DataPrep.Stats.PipelineStats? result = null;
+        DataPrep.Execution.PipelineStats? result = null;
         await console.Ansi.Status().StartAsync("starting", async status =>
         {
             var progress = new Progress<RunProgress>(p => status.Status(string.Create(CultureInfo.InvariantCulture,

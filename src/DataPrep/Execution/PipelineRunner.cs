@@ -9,7 +9,6 @@ using DataPrep.IO;
 using DataPrep.IO.Readers;
 using DataPrep.IO.Writers;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.Execution;
 

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
 using DataPrep.Configuration;
 using DataPrep.Documents;
+using DataPrep.Execution;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
-using Microsoft.Extensions.Logging;
 using Serilog;
 
 namespace DataPrep.Hosting;

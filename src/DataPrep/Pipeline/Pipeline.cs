@@ -1,7 +1,6 @@
 using DataPrep.Configuration;
 using DataPrep.Execution;
 using DataPrep.IO;
-using DataPrep.Stats;
 using Serilog;
 using Serilog.Core;
 

@@ -1,5 +1,4 @@
 using DataPrep.Documents;
-using DataPrep.Stats;
 using Serilog;
 using Serilog.Core;
 

@@ -1,4 +1,3 @@
-using DataPrep.Stats;
 
 namespace DataPrep.Pipeline;
 

@@ -1,3 +1,4 @@
+using DataPrep.Configuration;
 using DataPrep.IO;
 using DataPrep.Pipeline;
 using DataPrep.Stages.Normalize;

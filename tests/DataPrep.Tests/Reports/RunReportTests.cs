@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DataPrep.Configuration;
 using DataPrep.Execution;
 using DataPrep.IO;
 using DataPrep.Pipeline;
 using DataPrep.Stages.Normalize;
-using DataPrep.Stats;
 using DataPrep.Tests.Support;
 
 namespace DataPrep.Tests.Reports;

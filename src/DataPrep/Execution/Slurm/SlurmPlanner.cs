@@ -1,4 +1,5 @@
 using System.Text;
+using DataPrep.IO;
 using DataPrep.Pipeline;
 
 namespace DataPrep.Execution.Slurm;

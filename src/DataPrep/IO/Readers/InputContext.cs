@@ -1,6 +1,5 @@
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.IO.Readers;
 
@@ -15,7 +14,7 @@ public sealed class InputContext
         Strict = strict;
     }
 
-    /// <summary>When true the first bad record stops the run (<see cref="Execution.InputErrorException"/>).</summary>
+    /// <summary>When true the first bad record stops the run (<see cref="IO.InputErrorException"/>).</summary>
     public bool Strict { get; }
 
     private const int LoggedPerReason = 5;
@@ -48,7 +47,7 @@ public sealed class InputContext
     /// <param name="file">The file.</param>
     /// <param name="record">Line or row number (0 for the whole file).</param>
     /// <param name="detail">What was found (an error position, a length) — never the record's text.</param>
-    /// <exception cref="Execution.InputErrorException">In strict mode.</exception>
+    /// <exception cref="IO.InputErrorException">In strict mode.</exception>
     public void ReportBadRecord(RejectionReason reason, InputFile file, long record, string? detail) =>
         ReportBadRecord(reason, file, record, detail, documentId: null);
 
@@ -59,13 +58,13 @@ public sealed class InputContext
     /// <param name="record">Line or row number.</param>
     /// <param name="detail">What was found — never the record's text.</param>
     /// <param name="documentId">The record's id field; null when it has none, and <c>file:line</c> is used.</param>
-    /// <exception cref="Execution.InputErrorException">In strict mode.</exception>
+    /// <exception cref="IO.InputErrorException">In strict mode.</exception>
     public void ReportBadRecord(RejectionReason reason, InputFile file, long record, string? detail, string? documentId)
     {
         var source = new DocumentSource(file.DisplayPath, file.Ordinal, record);
         if (Strict)
         {
-            throw new Execution.InputErrorException($"Bad input at {source}: {reason.Code} ({detail}). Run without --strict to count bad records and go on.");
+            throw new IO.InputErrorException($"Bad input at {source}: {reason.Code} ({detail}). Run without --strict to count bad records and go on.");
         }
         Stage.Stats.Increment(StageStats.DocsIn);
         Stage.Stats.Increment(StageStats.DocsRejected);
