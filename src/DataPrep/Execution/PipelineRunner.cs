@@ -579,7 +579,7 @@ public sealed class PipelineRunner
             context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
             Interlocked.Add(ref counters.BytesRead, bytes);
             Interlocked.Add(ref counters.Read, documents.Count);
-        });
+        }, context.Stage.Rejections);
     }
 
     private static IAsyncEnumerable<Document> ReadWorkFileAsync(int phase, string path, ProgressCounters counters, CancellationToken cancellationToken) =>

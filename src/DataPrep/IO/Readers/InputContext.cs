@@ -12,13 +12,27 @@ public sealed class InputContext
         Options = options;
         Stage = stage;
         Strict = strict;
+        _logged = new(StringComparer.Ordinal);
     }
+
+    private InputContext(InputContext other, IRejectionSink rejections)
+    {
+        Options = other.Options;
+        Stage = other.Stage.WithRejections(rejections);
+        Strict = other.Strict;
+        // One count of logged problems for the whole input, whichever batch reports them.
+        _logged = other._logged;
+    }
+
+    /// <summary>The same context reporting bad records to <paramref name="rejections"/> (a batch's buffer): the counts
+    /// and the limit on logged problems stay shared.</summary>
+    public InputContext WithRejections(IRejectionSink rejections) => new(this, rejections);
 
     /// <summary>When true the first bad record stops the run (<see cref="IO.InputErrorException"/>).</summary>
     public bool Strict { get; }
 
     private const int LoggedPerReason = 5;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _logged = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _logged;
 
     /// <summary>The input options.</summary>
     public InputOptions Options { get; }
@@ -69,7 +83,7 @@ public sealed class InputContext
         Stage.Stats.Increment(StageStats.DocsIn);
         Stage.Stats.Increment(StageStats.DocsRejected);
         Stage.Stats.Increment(StageStats.RejectedPrefix + reason.Code);
-        Execution.HeldRejections.Send(Stage.Rejections, new Rejection(InputReasons.StageId, reason, documentId ?? source.ToString(), source, detail));
+        Stage.Rejections.Reject(new Rejection(InputReasons.StageId, reason, documentId ?? source.ToString(), source, detail));
         // The first few problems of each kind are logged; all of them are in rejected/ and the stats.
         var seen = _logged.AddOrUpdate(reason.Code, 1, static (_, n) => n + 1);
         if (seen <= LoggedPerReason)
