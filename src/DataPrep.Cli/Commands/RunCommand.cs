@@ -4,6 +4,7 @@ using DataPrep.Configuration;
 using DataPrep.Execution;
 using DataPrep.IO;
 using DataPrep.Pipeline;
+using DataPrep.Reports;
 using Serilog.Events;
 using Spectre.Console;
 
@@ -77,6 +78,7 @@ internal static class RunCommand
                     pipeline.Phases.Count, shard?.ToString() ?? $"all of {world}");
                 log.Information("gzip engine: {GzipEngine}", DataPrep.IO.Gzip.GzipEngine.Current.ToString());
                 var stats = await RunWithProgressAsync(pipeline, shard, world, console, log, cancellationToken);
+                RunReport.Write(Path.GetFullPath(pipeline.Output.Path!), stats);
                 Summary.Print(stats, console);
                 if (!stats.Reconciled)
                 {
@@ -138,7 +140,7 @@ internal static class RunCommand
     private static int? FromEnvironment(string name) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private static async Task<DataPrep.Execution.PipelineStats> RunWithProgressAsync(Pipeline.Pipeline pipeline, ShardSpec? shard, int world,
+    private static async Task<DataPrep.Execution.PipelineStats> RunWithProgressAsync(PipelineDefinition pipeline, ShardSpec? shard, int world,
         CliConsole console, Serilog.ILogger log, CancellationToken cancellationToken)
     {
         if (!console.Interactive)

@@ -60,5 +60,5 @@ public sealed class PipelineBuilder
     }
 
     /// <summary>Builds the pipeline.</summary>
-    public Pipeline.Pipeline Build() => new(_input, _stages.ToList(), _output, _execution, _log);
+    public PipelineDefinition Build() => new(_input, _stages.ToList(), _output, _execution, _log);
 }

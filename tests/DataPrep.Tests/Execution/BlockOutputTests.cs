@@ -32,7 +32,7 @@ public class BlockOutputTests
         return input;
     }
 
-    private static DataPrep.Pipeline.Pipeline Build(string input, string output, int threads, OutputCompression compression) =>
+    private static PipelineDefinition Build(string input, string output, int threads, OutputCompression compression) =>
         new PipelineBuilder()
             .ReadFrom(new InputOptions { Path = [input] })
             .Add(new NormalizeStage(new NormalizeOptions()))

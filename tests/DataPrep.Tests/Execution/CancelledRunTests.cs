@@ -29,7 +29,7 @@ public class CancelledRunTests
         return input;
     }
 
-    private static DataPrep.Pipeline.Pipeline Build(string input, string output, CancellationTokenSource? cancelAt = null, string? cancelId = null) =>
+    private static PipelineDefinition Build(string input, string output, CancellationTokenSource? cancelAt = null, string? cancelId = null) =>
         new PipelineBuilder()
             .ReadFrom(new InputOptions { Path = [input] })
             .Add(new NormalizeStage(new NormalizeOptions()))

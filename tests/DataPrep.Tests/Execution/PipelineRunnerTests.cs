@@ -32,7 +32,7 @@ public class PipelineRunnerTests
         return input;
     }
 
-    private static DataPrep.Pipeline.Pipeline Build(string input, string output, int threads, params IStage[] extra)
+    private static PipelineDefinition Build(string input, string output, int threads, params IStage[] extra)
     {
         var builder = new PipelineBuilder()
             .ReadFrom(new InputOptions { Path = [input] })
