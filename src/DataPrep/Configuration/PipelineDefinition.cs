@@ -80,4 +80,3 @@ public sealed class PipelineDefinition
     public PipelineDefinition With(InputOptions? input = null, OutputOptions? output = null, ExecutionOptions? execution = null) =>
         new(input ?? Input, Stages, output ?? Output, execution ?? Execution, Log, StageOptions);
 }
-
