@@ -1,6 +1,5 @@
 using DataPrep.Hosting;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.Samples.Worker;
 

@@ -1,5 +1,6 @@
 using DataPrep.Configuration;
 using DataPrep.Documents;
+using DataPrep.Execution;
 using DataPrep.IO;
 using DataPrep.Pipeline;
 using DataPrep.Stages.Normalize;
@@ -18,7 +19,7 @@ public class ReadmeExampleTests
 
         var config = PipelineConfig.Load(Path.Combine(root, "configs/default.yaml"))
             .WithOverrides([Path.Combine(root, "sample-data/*.jsonl")], Path.Combine(output, "from-code"));
-        var stats = await Pipeline.Pipeline.FromConfig(config).RunAsync();
+        var stats = await PipelineDefinition.FromConfig(config).RunAsync();
         Assert.True(stats.Reconciled);
         Assert.True(stats.Kept > 0);
 

@@ -21,12 +21,12 @@ internal static class CommonOptions
     /// it reads data (<see cref="PipelineRunner.Preflight"/>): <c>run</c> and <c>validate</c> call this, so they agree.
     /// Prints every problem and returns null on failure.
     /// </summary>
-    public static Pipeline.Pipeline? BuildForRun(PipelineConfig loaded, ExistingOutput? existing, int world, bool wholeRun, CliConsole console,
+    public static PipelineDefinition? BuildForRun(PipelineConfig loaded, ExistingOutput? existing, int world, bool wholeRun, CliConsole console,
         Serilog.ILogger? log = null)
     {
         try
         {
-            var pipeline = Pipeline.Pipeline.FromConfig(loaded, log: log);
+            var pipeline = PipelineDefinition.FromConfig(loaded, log: log);
             if (existing is { } policy)
             {
                 pipeline = pipeline.With(execution: pipeline.Execution with { ExistingOutput = policy });

@@ -93,11 +93,11 @@ internal static class QualityCommand
             }
             var inputs = parse.GetValue(input);
             loaded.WithOverrides(inputs is { Length: > 0 } ? inputs : null, null, null, null);
-            Pipeline.Pipeline pipeline;
+            PipelineDefinition pipeline;
             IReadOnlyList<InputFile> files;
             try
             {
-                pipeline = Pipeline.Pipeline.FromConfig(loaded);
+                pipeline = PipelineDefinition.FromConfig(loaded);
                 if (pipeline.Input.Path.Count == 0)
                 {
                     throw new PipelineConfigException(loaded.Source, [PipelineConfigException.Missing("input.path", "input files (in the config or with --input)")]);
@@ -151,7 +151,7 @@ internal static class QualityCommand
 
     private static void ReportSkipped(CliConsole console, InputContext context)
     {
-        var skipped = context.Stage.Stats.Get(Stats.StageStats.DocsRejected);
+        var skipped = context.Stage.Stats.Get(Pipeline.StageStats.DocsRejected);
         if (skipped > 0)
         {
             console.Error.WriteLine($"{skipped} input records could not be read (bad JSON, missing text field, ...) and were not counted.");

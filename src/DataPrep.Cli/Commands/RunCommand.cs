@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using DataPrep.Configuration;
 using DataPrep.Execution;
+using DataPrep.IO;
 using DataPrep.Pipeline;
+using DataPrep.Reports;
 using Serilog.Events;
 using Spectre.Console;
 
@@ -76,6 +78,7 @@ internal static class RunCommand
                     pipeline.Phases.Count, shard?.ToString() ?? $"all of {world}");
                 log.Information("gzip engine: {GzipEngine}", DataPrep.IO.Gzip.GzipEngine.Current.ToString());
                 var stats = await RunWithProgressAsync(pipeline, shard, world, console, log, cancellationToken);
+                RunReport.Write(Path.GetFullPath(pipeline.Output.Path!), stats);
                 Summary.Print(stats, console);
                 if (!stats.Reconciled)
                 {
@@ -137,7 +140,7 @@ internal static class RunCommand
     private static int? FromEnvironment(string name) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private static async Task<DataPrep.Stats.PipelineStats> RunWithProgressAsync(Pipeline.Pipeline pipeline, ShardSpec? shard, int world,
+    private static async Task<DataPrep.Execution.PipelineStats> RunWithProgressAsync(PipelineDefinition pipeline, ShardSpec? shard, int world,
         CliConsole console, Serilog.ILogger log, CancellationToken cancellationToken)
     {
         if (!console.Interactive)
@@ -154,7 +157,7 @@ internal static class RunCommand
             });
             return await pipeline.RunAsync(shard, world, progress, cancellationToken);
         }
-        DataPrep.Stats.PipelineStats? result = null;
+        DataPrep.Execution.PipelineStats? result = null;
         await console.Ansi.Status().StartAsync("starting", async status =>
         {
             var progress = new Progress<RunProgress>(p => status.Status(string.Create(CultureInfo.InvariantCulture,

@@ -48,10 +48,10 @@ internal static class SlurmCommand
             }
             var inputs = parse.GetValue(input);
             loaded.WithOverrides(inputs is { Length: > 0 } ? inputs : null, parse.GetValue(output));
-            Pipeline.Pipeline pipeline;
+            PipelineDefinition pipeline;
             try
             {
-                pipeline = Pipeline.Pipeline.FromConfig(loaded);
+                pipeline = PipelineDefinition.FromConfig(loaded);
                 if (pipeline.Output.Path is null || pipeline.Input.Path.Count == 0)
                 {
                     throw new PipelineConfigException(loaded.Source, [PipelineConfigException.Missing(pipeline.Output.Path is null ? "output.path" : "input.path",

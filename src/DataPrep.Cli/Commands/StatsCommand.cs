@@ -19,6 +19,7 @@ internal static class StatsCommand
                 return ExitCodes.BadUsage;
             }
             var stats = PipelineRunner.MergeStats(path);
+            DataPrep.Reports.RunReport.Write(Path.GetFullPath(path), stats);
             Summary.Print(stats, console);
             return stats.Reconciled ? ExitCodes.Ok : ExitCodes.Failure;
         });

@@ -1,5 +1,6 @@
 using System.Globalization;
-using DataPrep.Stats;
+using DataPrep.Execution;
+using DataPrep.Pipeline;
 using Spectre.Console;
 
 namespace DataPrep.Cli.Commands;

@@ -6,6 +6,7 @@ using DataPrep.IO;
 using DataPrep.IO.Readers;
 using DataPrep.Pipeline;
 using DataPrep.Reports;
+using DataPrep.Stages.Tokenization;
 using Spectre.Console;
 
 namespace DataPrep.Cli.Commands;

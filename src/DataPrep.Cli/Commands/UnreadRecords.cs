@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using DataPrep.Stats;
+using DataPrep.Pipeline;
 
 namespace DataPrep.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using DataPrep.Text;
 namespace DataPrep.Configuration;
 
 /// <summary>

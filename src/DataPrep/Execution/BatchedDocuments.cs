@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using DataPrep.Documents;
 using DataPrep.IO.Readers;
+using DataPrep.Pipeline;
 
 namespace DataPrep.Execution;
 
@@ -9,15 +10,21 @@ namespace DataPrep.Execution;
 /// when opened. <see cref="OrderedParallel"/> opens them on its worker threads (so JSON parsing runs on all
 /// cores); enumerated as plain documents, they are opened on the enumerating thread.
 /// </summary>
-internal sealed class BatchedDocuments(IAsyncEnumerable<RecordBatch> batches, Action<IReadOnlyList<Document>> opened) : IAsyncEnumerable<Document>
+/// <param name="batches">The batches, in input order.</param>
+/// <param name="opened">Called with the documents of each opened batch (counting).</param>
+/// <param name="rejections">Where the reader reports bad records (the input context's sink); a batch opened on a worker
+/// holds them in its <see cref="BatchRejections"/> until its turn.</param>
+internal sealed class BatchedDocuments(IAsyncEnumerable<RecordBatch> batches, Action<IReadOnlyList<Document>> opened,
+    IRejectionSink? rejections = null) : IAsyncEnumerable<Document>
 {
     /// <summary>The batches, in input order.</summary>
     public IAsyncEnumerable<RecordBatch> Batches => batches;
 
-    /// <summary>Opens a batch (on the calling thread) and counts what it held.</summary>
-    public IReadOnlyList<Document> Open(RecordBatch batch)
+    /// <summary>Opens a batch (on the calling thread) and counts what it held; bad records go to <paramref name="held"/>
+    /// when given, straight to the input's sink otherwise.</summary>
+    public IReadOnlyList<Document> Open(RecordBatch batch, BatchRejections? held = null)
     {
-        var documents = batch.Open();
+        var documents = batch.Open(held is null || rejections is null ? null : held.Holding(rejections));
         opened(documents);
         return documents;
     }

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using DataPrep.Configuration;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.Execution;
 
@@ -47,7 +47,7 @@ public static class OrderedParallel
                     // The reader already cut batches: open (parse) each on a worker along with the stages.
                     await foreach (var records in batched.Batches.WithCancellation(cts.Token).ConfigureAwait(false))
                     {
-                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(() => batched.Open(records), stages), cts.Token), cts.Token).ConfigureAwait(false);
+                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(rejections => batched.Open(records, rejections), stages), cts.Token), cts.Token).ConfigureAwait(false);
                     }
                     inFlight.Writer.Complete();
                     return;
@@ -61,7 +61,7 @@ public static class OrderedParallel
                     if (batch.Count >= options.BatchDocuments || characters >= options.BatchCharacters)
                     {
                         var full = batch;
-                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(() => full, stages), cts.Token), cts.Token).ConfigureAwait(false);
+                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(_ => full, stages), cts.Token), cts.Token).ConfigureAwait(false);
                         batch = new List<Document>(options.BatchDocuments);
                         characters = 0;
                     }
@@ -69,7 +69,7 @@ public static class OrderedParallel
                 if (batch.Count > 0)
                 {
                     var last = batch;
-                    await inFlight.Writer.WriteAsync(Task.Run(() => Process(() => last, stages), cts.Token), cts.Token).ConfigureAwait(false);
+                    await inFlight.Writer.WriteAsync(Task.Run(() => Process(_ => last, stages), cts.Token), cts.Token).ConfigureAwait(false);
                 }
                 inFlight.Writer.Complete();
             }
@@ -84,7 +84,7 @@ public static class OrderedParallel
             await foreach (var task in inFlight.Reader.ReadAllAsync(cts.Token).ConfigureAwait(false))
             {
                 var batch = await task.ConfigureAwait(false);
-                HeldRejections.Release(batch.Rejections);
+                batch.Rejections.Release();
                 if (batch.Kept.Count > 0)
                 {
                     yield return batch.Kept;
@@ -107,31 +107,31 @@ public static class OrderedParallel
     }
 
     /// <summary>A processed batch: the documents kept, and the rejections made on the way, passed on in batch order.</summary>
-    private readonly record struct ProcessedBatch(List<Document> Kept, List<(IRejectionSink Sink, Rejection Rejection)>? Rejections);
+    private readonly record struct ProcessedBatch(List<Document> Kept, BatchRejections Rejections);
 
-    private static ProcessedBatch Process(Func<IReadOnlyList<Document>> open, IReadOnlyList<(DocumentStage Stage, StageContext Context)> stages)
+    /// <summary>Opens a batch and runs it through the stages, each stage reporting into the batch's own rejection buffer
+    /// (a context per stage per batch, sharing the stage's stats and logger).</summary>
+    private static ProcessedBatch Process(Func<BatchRejections, IReadOnlyList<Document>> open,
+        IReadOnlyList<(DocumentStage Stage, StageContext Context)> stages)
     {
-        HeldRejections.Begin();
-        try
+        var rejections = new BatchRejections();
+        var holding = new (DocumentStage Stage, StageContext Context)[stages.Count];
+        for (var s = 0; s < stages.Count; s++)
         {
-            var kept = Process(open(), stages);
-            return new ProcessedBatch(kept, HeldRejections.End());
+            var (stage, context) = stages[s];
+            holding[s] = (stage, context.WithRejections(rejections.Holding(context.Rejections)));
         }
-        catch
-        {
-            HeldRejections.End();
-            throw;
-        }
+        var kept = Process(open(rejections), holding);
+        return new ProcessedBatch(kept, rejections);
     }
 
-    private static List<Document> Process(IReadOnlyList<Document> batch, IReadOnlyList<(DocumentStage Stage, StageContext Context)> stages)
+    private static List<Document> Process(IReadOnlyList<Document> batch, (DocumentStage Stage, StageContext Context)[] stages)
     {
         var kept = new List<Document>(batch.Count);
         foreach (var document in batch)
         {
             var alive = true;
-            // Indexed, not foreach: an interface's enumerator is a new object per document.
-            for (var s = 0; s < stages.Count; s++)
+            for (var s = 0; s < stages.Length; s++)
             {
                 var (stage, context) = stages[s];
                 try

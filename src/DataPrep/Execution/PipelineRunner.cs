@@ -9,12 +9,11 @@ using DataPrep.IO;
 using DataPrep.IO.Readers;
 using DataPrep.IO.Writers;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.Execution;
 
 /// <summary>
-/// Runs the phases of a <see cref="Pipeline.Pipeline"/> on this machine. A map phase reads on its own
+/// Runs the phases of a <see cref="PipelineDefinition"/> on this machine. A map phase reads on its own
 /// thread, runs per-document stages on all cores in ordered batches, runs stateful and corpus-wide
 /// stages in order, and writes on its own thread; bounded channels between them bound memory. Each
 /// phase part writes its stats, then its outputs (renamed into place), then a completion marker; a
@@ -24,7 +23,7 @@ public sealed class PipelineRunner
 {
     private const int WriterBatch = 256;
     private const int MaxBlockDocuments = 8192;
-    private readonly Pipeline.Pipeline _pipeline;
+    private readonly PipelineDefinition _pipeline;
     private readonly IProgress<RunProgress>? _progress;
     private readonly OutputLayout _layout;
     private IReadOnlyList<InputFile>? _inputs;
@@ -32,7 +31,7 @@ public sealed class PipelineRunner
 
     /// <summary>Creates a runner.</summary>
     /// <exception cref="PipelineConfigException">The pipeline has no output folder, or the output path is a file.</exception>
-    public PipelineRunner(Pipeline.Pipeline pipeline, IProgress<RunProgress>? progress = null)
+    public PipelineRunner(PipelineDefinition pipeline, IProgress<RunProgress>? progress = null)
     {
         _pipeline = pipeline;
         _progress = progress;
@@ -98,7 +97,7 @@ public sealed class PipelineRunner
     }
 
     /// <summary>Reads every per-part stats file under <paramref name="outputFolder"/>, merges them and writes <c>stats.json</c>
-    /// and <c>report.html</c> from the merged result.</summary>
+    /// from the merged result (the HTML view of it, <c>report.html</c>, is written by <c>Reports.RunReport</c> above this layer).</summary>
     public static PipelineStats MergeStats(string outputFolder)
     {
         var layout = new OutputLayout(outputFolder);
@@ -113,7 +112,6 @@ public sealed class PipelineRunner
         // sum over phases of each phase's longest shard (stats files are named p{phase}-rank-R.json).
         merged.WallSeconds = files.GroupBy(f => f.Phase, StringComparer.Ordinal).Sum(g => g.Max(f => f.Stats.WallSeconds));
         AtomicFile.WriteAllText(layout.MergedStats, merged.ToJson());
-        Reports.RunReport.Write(layout.Root, merged);
         return merged;
     }
 
@@ -580,7 +578,7 @@ public sealed class PipelineRunner
             context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
             Interlocked.Add(ref counters.BytesRead, bytes);
             Interlocked.Add(ref counters.Read, documents.Count);
-        });
+        }, context.Stage.Rejections);
     }
 
     private static IAsyncEnumerable<Document> ReadWorkFileAsync(int phase, string path, ProgressCounters counters, CancellationToken cancellationToken) =>

@@ -47,7 +47,7 @@ public sealed class RunManifest
     public sealed record InputRecord(string Path, long Bytes, string ModifiedUtc);
 
     /// <summary>The manifest of <paramref name="pipeline"/> run with <paramref name="worldSize"/> shards over <paramref name="files"/>.</summary>
-    public static RunManifest Of(Pipeline.Pipeline pipeline, int worldSize, IReadOnlyList<InputFile> files)
+    public static RunManifest Of(PipelineDefinition pipeline, int worldSize, IReadOnlyList<InputFile> files)
     {
         var inputs = files.Select(f =>
         {

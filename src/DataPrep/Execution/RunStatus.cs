@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DataPrep.IO;
 
 namespace DataPrep.Execution;
 

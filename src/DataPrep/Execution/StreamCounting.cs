@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using DataPrep.Configuration;
 using DataPrep.Documents;
+using DataPrep.IO;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.Execution;
 

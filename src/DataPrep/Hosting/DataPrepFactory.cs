@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
 using DataPrep.Configuration;
 using DataPrep.Documents;
+using DataPrep.Execution;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
-using Microsoft.Extensions.Logging;
 using Serilog;
 
 namespace DataPrep.Hosting;
@@ -46,13 +46,13 @@ public sealed class DataPrepFactory
     {
         var text = optionsYamlOrJson is null ? $"stages: [ {name} ]" : $"stages:\n  - {name}: {optionsYamlOrJson}";
         var config = PipelineConfig.Parse(text, $"stage {name}", registry: Registry);
-        return Pipeline.Pipeline.FromConfig(config, log: _log).Stages[0];
+        return PipelineDefinition.FromConfig(config, log: _log).Stages[0];
     }
 
     /// <summary>Loads a config file into a runnable pipeline that logs to the host.</summary>
     /// <exception cref="PipelineConfigException">The config is invalid (every problem listed).</exception>
-    public Pipeline.Pipeline LoadPipeline(string configPath) =>
-        Pipeline.Pipeline.FromConfig(PipelineConfig.Load(configPath, Registry), log: _log);
+    public PipelineDefinition LoadPipeline(string configPath) =>
+        PipelineDefinition.FromConfig(PipelineConfig.Load(configPath, Registry), log: _log);
 
     /// <summary>Runs <paramref name="stages"/> over <paramref name="documents"/> (see <see cref="StreamingPipeline"/>), stopping promptly on cancellation.</summary>
     public async IAsyncEnumerable<Document> RunAsync(IAsyncEnumerable<Document> documents, IReadOnlyList<IStage> stages,

@@ -1,4 +1,5 @@
 using System.Reflection;
+using DataPrep.Configuration;
 
 namespace DataPrep.Hosting;
 
@@ -9,5 +10,5 @@ public sealed class DataPrepOptions
     public IList<Assembly> StageAssemblies { get; } = [];
 
     /// <summary>Threads, batch sizes and strictness for pipelines made through <see cref="DataPrepFactory"/>.</summary>
-    public Execution.ExecutionOptions Execution { get; set; } = new();
+    public Configuration.ExecutionOptions Execution { get; set; } = new();
 }

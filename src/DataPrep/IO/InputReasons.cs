@@ -1,4 +1,4 @@
-using DataPrep.Stats;
+using DataPrep.Pipeline;
 
 namespace DataPrep.IO;
 

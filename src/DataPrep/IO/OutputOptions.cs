@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.IO.Compression;
 using DataPrep.Configuration;
+using DataPrep.Pipeline;
 
 namespace DataPrep.IO;
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using DataPrep.Documents;
-using DataPrep.Stats;
 
 namespace DataPrep.Pipeline;
 

@@ -3,7 +3,7 @@ namespace DataPrep.Pipeline;
 /// <summary>
 /// Registers a stage class under a config name. The class needs a public constructor taking its
 /// options record, optionally followed by a <see cref="StageBuildContext"/>. Its public static
-/// <see cref="Stats.RejectionReason"/> fields and properties are its declared rejection reasons.
+/// <see cref="RejectionReason"/> fields and properties are its declared rejection reasons.
 /// DataPrep's own stages and those of assemblies named under <c>plugins:</c> are found by this attribute.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]

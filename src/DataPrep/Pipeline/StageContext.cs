@@ -1,5 +1,4 @@
 using DataPrep.Documents;
-using DataPrep.Stats;
 using Serilog;
 using Serilog.Core;
 
@@ -27,6 +26,25 @@ public sealed class StageContext
         Log = (log ?? Logger.None).ForContext("Stage", stageId).ForContext("Rank", shard.Rank);
         Rejections = rejections ?? NullRejectionSink.Instance;
         WorkDirectory = workDirectory;
+    }
+
+    private StageContext(StageContext other, IRejectionSink rejections)
+    {
+        StageId = other.StageId;
+        Shard = other.Shard;
+        Stats = other.Stats;
+        Log = other.Log;
+        Threads = other.Threads;
+        Rejections = rejections;
+        WorkDirectory = other.WorkDirectory;
+    }
+
+    /// <summary>The same context (stats, logger, shard, work folder) sending rejections to <paramref name="rejections"/>:
+    /// how the runner gives each parallel batch a buffer that passes its rejections on in input order.</summary>
+    public StageContext WithRejections(IRejectionSink rejections)
+    {
+        ArgumentNullException.ThrowIfNull(rejections);
+        return new StageContext(this, rejections);
     }
 
     /// <summary>Id of the stage this context belongs to.</summary>
@@ -58,7 +76,7 @@ public sealed class StageContext
         var reason = verdict.Reason ?? throw new ArgumentException("A keep verdict is not a rejection.", nameof(verdict));
         Stats.Increment(StageStats.DocsRejected);
         Stats.Increment(StageStats.RejectedPrefix + reason.Code);
-        Execution.HeldRejections.Send(Rejections, new Rejection(StageId, reason, document.Id, document.Source, verdict.Detail, verdict.DuplicateOf, document));
+        Rejections.Reject(new Rejection(StageId, reason, document.Id, document.Source, verdict.Detail, verdict.DuplicateOf, document));
     }
 
     /// <summary>The work folder, created on first use.</summary>

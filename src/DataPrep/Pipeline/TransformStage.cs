@@ -1,5 +1,4 @@
 using DataPrep.Documents;
-using DataPrep.Stats;
 
 namespace DataPrep.Pipeline;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DataPrep.Stats;
 
 namespace DataPrep.Pipeline;
 

@@ -3,8 +3,9 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using DataPrep.Execution;
+using DataPrep.IO;
 using DataPrep.IO.Writers;
-using DataPrep.Stats;
+using DataPrep.Pipeline;
 
 namespace DataPrep.Reports;
 

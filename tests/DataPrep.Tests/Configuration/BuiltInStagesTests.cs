@@ -1,4 +1,5 @@
 using System.Reflection;
+using DataPrep.Configuration;
 using DataPrep.Pipeline;
 
 namespace DataPrep.Tests.Configuration;

@@ -130,7 +130,7 @@ public class PipelineConfigTests
             """);
         var stage = Assert.Single(config.Stages);
         Assert.Equal("Shout", stage.Name);
-        var built = DataPrep.Pipeline.Pipeline.FromConfig(config);
+        var built = PipelineDefinition.FromConfig(config);
         var result = StageHarness.Run(built.Stages[0], Some.Document("hi"));
         Assert.Equal("HI!!!", Assert.Single(result.Kept).Text);
         Assert.Equal(1, result.Stats.Get("shouted"));

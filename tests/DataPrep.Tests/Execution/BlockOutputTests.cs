@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using DataPrep.Configuration;
 using DataPrep.Execution;
 using DataPrep.IO;
 using DataPrep.IO.Readers;
@@ -31,7 +32,7 @@ public class BlockOutputTests
         return input;
     }
 
-    private static Pipeline.Pipeline Build(string input, string output, int threads, OutputCompression compression) =>
+    private static PipelineDefinition Build(string input, string output, int threads, OutputCompression compression) =>
         new PipelineBuilder()
             .ReadFrom(new InputOptions { Path = [input] })
             .Add(new NormalizeStage(new NormalizeOptions()))
@@ -113,7 +114,7 @@ public class BlockOutputTests
         var reread = parts.Select((p, i) => new InputFile(p, Path.GetFileName(p), i))
             .Sum(f => (long)new JsonlDocumentReader().Read(f, context, CancellationToken.None).Count());
         Assert.Equal(stats.Kept, reread);
-        Assert.Equal(0, context.Stage.Stats.Get(DataPrep.Stats.StageStats.DocsRejected));
+        Assert.Equal(0, context.Stage.Stats.Get(DataPrep.Pipeline.StageStats.DocsRejected));
     }
 
     [SharedDataFact]

@@ -1,11 +1,11 @@
 using System.IO.Compression;
+using DataPrep.Configuration;
 using DataPrep.Execution;
 using DataPrep.IO;
 using DataPrep.Pipeline;
 using DataPrep.Stages.Dedup.Exact;
 using DataPrep.Stages.Dedup.MinHash;
 using DataPrep.Stages.Normalize;
-using DataPrep.Stats;
 using DataPrep.Tests.Support;
 
 namespace DataPrep.Tests.Execution;
@@ -29,7 +29,7 @@ public class CancelledRunTests
         return input;
     }
 
-    private static Pipeline.Pipeline Build(string input, string output, CancellationTokenSource? cancelAt = null, string? cancelId = null) =>
+    private static PipelineDefinition Build(string input, string output, CancellationTokenSource? cancelAt = null, string? cancelId = null) =>
         new PipelineBuilder()
             .ReadFrom(new InputOptions { Path = [input] })
             .Add(new NormalizeStage(new NormalizeOptions()))

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using DataPrep.Configuration;
 using DataPrep.Execution;
 using DataPrep.IO;
 using DataPrep.Pipeline;
 using DataPrep.Stages.Normalize;
-using DataPrep.Stats;
 using DataPrep.Tests.Support;
 
 namespace DataPrep.Tests.Execution;
@@ -32,7 +32,7 @@ public class PipelineRunnerTests
         return input;
     }
 
-    private static Pipeline.Pipeline Build(string input, string output, int threads, params IStage[] extra)
+    private static PipelineDefinition Build(string input, string output, int threads, params IStage[] extra)
     {
         var builder = new PipelineBuilder()
             .ReadFrom(new InputOptions { Path = [input] })

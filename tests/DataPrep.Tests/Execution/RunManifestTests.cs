@@ -7,7 +7,7 @@ namespace DataPrep.Tests.Execution;
 
 public class RunManifestTests
 {
-    private static Pipeline.Pipeline Load(string input, string output, string newlines = "2", ExistingOutput existing = ExistingOutput.Resume)
+    private static PipelineDefinition Load(string input, string output, string newlines = "2", ExistingOutput existing = ExistingOutput.Resume)
     {
         var config = PipelineConfig.Parse($$"""
             input: { path: "{{input}}" }
@@ -16,7 +16,7 @@ public class RunManifestTests
               - ExactDedup
             output: { path: "{{output}}" }
             """, "test.yaml");
-        var pipeline = Pipeline.Pipeline.FromConfig(config);
+        var pipeline = PipelineDefinition.FromConfig(config);
         return pipeline.With(execution: pipeline.Execution with { ExistingOutput = existing });
     }
 

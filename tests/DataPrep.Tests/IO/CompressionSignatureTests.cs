@@ -1,3 +1,5 @@
+using DataPrep.Configuration;
+using DataPrep.Execution;
 using DataPrep.IO;
 using DataPrep.Pipeline;
 using DataPrep.Stages.Normalize;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DataPrep.Stats;
+using DataPrep.Pipeline;
 
 namespace DataPrep.Tests.Support;
 

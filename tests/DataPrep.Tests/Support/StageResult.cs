@@ -1,5 +1,5 @@
 using DataPrep.Documents;
-using DataPrep.Stats;
+using DataPrep.Pipeline;
 
 namespace DataPrep.Tests.Support;
 

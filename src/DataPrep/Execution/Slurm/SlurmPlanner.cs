@@ -1,4 +1,7 @@
 using System.Text;
+using DataPrep.Configuration;
+using DataPrep.Execution;
+using DataPrep.IO;
 using DataPrep.Pipeline;
 
 namespace DataPrep.Execution.Slurm;
@@ -18,7 +21,7 @@ public static class SlurmPlanner
     /// <param name="commandPrefix">How to start dataprep on a node (e.g. <c>/opt/dataprep/DataPrep.Cli</c> or <c>dotnet /opt/dataprep/DataPrep.Cli.dll</c>).</param>
     /// <param name="workingDirectory">The folder every task runs in, so relative paths resolve as they do here.</param>
     /// <param name="outputFolder">The run's output folder (shared by all nodes).</param>
-    public static IReadOnlyList<SlurmJob> Plan(Pipeline.Pipeline pipeline, SlurmOptions options, IReadOnlyList<string> runArguments,
+    public static IReadOnlyList<SlurmJob> Plan(PipelineDefinition pipeline, SlurmOptions options, IReadOnlyList<string> runArguments,
         string commandPrefix, string workingDirectory, string outputFolder)
     {
         var layout = new OutputLayout(outputFolder);

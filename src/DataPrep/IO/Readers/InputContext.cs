@@ -1,6 +1,5 @@
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.IO.Readers;
 
@@ -13,13 +12,27 @@ public sealed class InputContext
         Options = options;
         Stage = stage;
         Strict = strict;
+        _logged = new(StringComparer.Ordinal);
     }
 
-    /// <summary>When true the first bad record stops the run (<see cref="Execution.InputErrorException"/>).</summary>
+    private InputContext(InputContext other, IRejectionSink rejections)
+    {
+        Options = other.Options;
+        Stage = other.Stage.WithRejections(rejections);
+        Strict = other.Strict;
+        // One count of logged problems for the whole input, whichever batch reports them.
+        _logged = other._logged;
+    }
+
+    /// <summary>The same context reporting bad records to <paramref name="rejections"/> (a batch's buffer): the counts
+    /// and the limit on logged problems stay shared.</summary>
+    public InputContext WithRejections(IRejectionSink rejections) => new(this, rejections);
+
+    /// <summary>When true the first bad record stops the run (<see cref="IO.InputErrorException"/>).</summary>
     public bool Strict { get; }
 
     private const int LoggedPerReason = 5;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _logged = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _logged;
 
     /// <summary>The input options.</summary>
     public InputOptions Options { get; }
@@ -48,7 +61,7 @@ public sealed class InputContext
     /// <param name="file">The file.</param>
     /// <param name="record">Line or row number (0 for the whole file).</param>
     /// <param name="detail">What was found (an error position, a length) — never the record's text.</param>
-    /// <exception cref="Execution.InputErrorException">In strict mode.</exception>
+    /// <exception cref="IO.InputErrorException">In strict mode.</exception>
     public void ReportBadRecord(RejectionReason reason, InputFile file, long record, string? detail) =>
         ReportBadRecord(reason, file, record, detail, documentId: null);
 
@@ -59,18 +72,18 @@ public sealed class InputContext
     /// <param name="record">Line or row number.</param>
     /// <param name="detail">What was found — never the record's text.</param>
     /// <param name="documentId">The record's id field; null when it has none, and <c>file:line</c> is used.</param>
-    /// <exception cref="Execution.InputErrorException">In strict mode.</exception>
+    /// <exception cref="IO.InputErrorException">In strict mode.</exception>
     public void ReportBadRecord(RejectionReason reason, InputFile file, long record, string? detail, string? documentId)
     {
         var source = new DocumentSource(file.DisplayPath, file.Ordinal, record);
         if (Strict)
         {
-            throw new Execution.InputErrorException($"Bad input at {source}: {reason.Code} ({detail}). Run without --strict to count bad records and go on.");
+            throw new IO.InputErrorException($"Bad input at {source}: {reason.Code} ({detail}). Run without --strict to count bad records and go on.");
         }
         Stage.Stats.Increment(StageStats.DocsIn);
         Stage.Stats.Increment(StageStats.DocsRejected);
         Stage.Stats.Increment(StageStats.RejectedPrefix + reason.Code);
-        Execution.HeldRejections.Send(Stage.Rejections, new Rejection(InputReasons.StageId, reason, documentId ?? source.ToString(), source, detail));
+        Stage.Rejections.Reject(new Rejection(InputReasons.StageId, reason, documentId ?? source.ToString(), source, detail));
         // The first few problems of each kind are logged; all of them are in rejected/ and the stats.
         var seen = _logged.AddOrUpdate(reason.Code, 1, static (_, n) => n + 1);
         if (seen <= LoggedPerReason)

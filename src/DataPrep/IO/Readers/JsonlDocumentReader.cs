@@ -31,7 +31,7 @@ public sealed class JsonlDocumentReader : IDocumentReader
     /// <inheritdoc />
     /// <remarks>
     /// This thread decompresses and splits lines; too-large lines, a truncated file and an empty file are reported
-    /// here, in order. Parsing (and reporting malformed lines) happens in <see cref="RecordBatch.Open"/>.
+    /// here, in order. Parsing (and reporting malformed lines) happens in <see cref="RecordBatch.Open(Pipeline.IRejectionSink?)"/>.
     /// </remarks>
     public IEnumerable<RecordBatch> ReadBatches(InputFile file, InputContext context, int maxRecords, int maxBytes, CancellationToken cancellationToken)
     {

@@ -1,11 +1,12 @@
 using System.Buffers;
 using DataPrep.Documents;
+using DataPrep.Pipeline;
 
 namespace DataPrep.IO.Readers;
 
 /// <summary>
 /// Raw JSONL lines of one file, copied end to end into one pooled buffer by the reader's thread and parsed
-/// by <see cref="Open"/> on a worker. The buffer goes back to the pool once the lines are parsed (documents
+/// by <see cref="Open(IRejectionSink?)"/> on a worker. The buffer goes back to the pool once the lines are parsed (documents
 /// own copies of their text).
 /// </summary>
 internal sealed class JsonlLineBatch : RecordBatch
@@ -54,19 +55,20 @@ internal sealed class JsonlLineBatch : RecordBatch
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<Document> Open()
+    public override IReadOnlyList<Document> Open(IRejectionSink? rejections)
     {
         var buffer = _buffer ?? throw new InvalidOperationException("The batch was already opened.");
+        var context = rejections is null ? _context : _context.WithRejections(rejections);
         var documents = new List<Document>(Count);
         try
         {
             var start = 0;
             for (var i = 0; i < Count; i++)
             {
-                var document = JsonlDocumentReader.Parse(buffer.AsSpan(start, _ends[i] - start), _file, _lineNumbers[i], _context);
+                var document = JsonlDocumentReader.Parse(buffer.AsSpan(start, _ends[i] - start), _file, _lineNumbers[i], context);
                 if (document is not null)
                 {
-                    _context.CountDocument(document);
+                    context.CountDocument(document);
                     documents.Add(document);
                 }
                 start = _ends[i];

@@ -1,17 +1,23 @@
 using DataPrep.Documents;
+using DataPrep.Pipeline;
 
 namespace DataPrep.IO.Readers;
 
 /// <summary>
 /// Records read from one input file, in order, that may not be documents yet: a reader's own thread only cuts
-/// them out of the file (decompressing, splitting lines), and <see cref="Open"/> makes the documents — parsing,
+/// them out of the file (decompressing, splitting lines), and <see cref="Open(IRejectionSink?)"/> makes the documents — parsing,
 /// and reporting bad records to the input context — on whichever thread calls it. The runner opens batches on
 /// its worker threads and keeps their order, so parsing runs on all cores.
 /// </summary>
 public abstract class RecordBatch
 {
-    /// <summary>Makes the batch's documents, in file order (bad records are reported, not returned). Call once.</summary>
-    public abstract IReadOnlyList<Document> Open();
+    /// <summary>Makes the batch's documents, in file order (bad records are reported to the input context's sink, not
+    /// returned). Call once.</summary>
+    public IReadOnlyList<Document> Open() => Open(rejections: null);
+
+    /// <summary>Makes the batch's documents, in file order, reporting bad records to <paramref name="rejections"/>
+    /// instead of the input context's sink when given (the runner passes a buffer that keeps them in input order). Call once.</summary>
+    public abstract IReadOnlyList<Document> Open(IRejectionSink? rejections);
 
     /// <summary>A batch of documents that are already made.</summary>
     public static RecordBatch Of(IReadOnlyList<Document> documents) => new Ready(documents);
@@ -41,6 +47,6 @@ public abstract class RecordBatch
 
     private sealed class Ready(IReadOnlyList<Document> documents) : RecordBatch
     {
-        public override IReadOnlyList<Document> Open() => documents;
+        public override IReadOnlyList<Document> Open(IRejectionSink? rejections) => documents;
     }
 }

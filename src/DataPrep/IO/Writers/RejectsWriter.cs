@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
-using DataPrep.Stats;
+using DataPrep.Pipeline;
 
 namespace DataPrep.IO.Writers;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.Stages.Dedup;
 

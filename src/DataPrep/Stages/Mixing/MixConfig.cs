@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DataPrep.Configuration;
 using DataPrep.IO;
 using DataPrep.Stages.Tokenization;
+using DataPrep.Text;
 
 namespace DataPrep.Stages.Mixing;
 

@@ -8,7 +8,6 @@ using DataPrep.IO.Readers;
 using DataPrep.IO.Writers;
 using DataPrep.Pipeline;
 using DataPrep.Stages.Tokenization;
-using DataPrep.Stats;
 using Serilog;
 using Serilog.Core;
 

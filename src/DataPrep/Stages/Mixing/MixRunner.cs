@@ -123,7 +123,7 @@ public sealed class MixRunner
         using var rejects = options.WriteRejected
             ? new RejectsWriter(Path.Combine(output, "rejected"), stem, options.Compression, options.CompressionLevel, options.RejectedText)
             : null;
-        var sink = rejects is null ? (Stats.IRejectionSink)Stats.NullRejectionSink.Instance : rejects;
+        var sink = rejects is null ? (Pipeline.IRejectionSink)Pipeline.NullRejectionSink.Instance : rejects;
         int? endOfDocument = null;
         IndexedDatasetBuilder? megatron = null;
         try

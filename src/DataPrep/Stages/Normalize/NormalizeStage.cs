@@ -1,7 +1,6 @@
 using System.Buffers;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 using DataPrep.Text;
 
 namespace DataPrep.Stages.Normalize;

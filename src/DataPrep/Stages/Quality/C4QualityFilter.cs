@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.Stages.Quality;
 

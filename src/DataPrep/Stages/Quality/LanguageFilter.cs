@@ -1,6 +1,5 @@
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.Stages.Quality;
 

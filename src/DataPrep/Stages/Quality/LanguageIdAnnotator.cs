@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 using Lingua;
 
 namespace DataPrep.Stages.Quality;

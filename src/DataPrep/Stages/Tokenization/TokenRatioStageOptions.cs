@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DataPrep.Configuration;
+using DataPrep.Pipeline;
 
 namespace DataPrep.Stages.Tokenization;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DataPrep.Text;
 
 namespace DataPrep.Stages.Tokenization;
 
@@ -61,7 +62,7 @@ public static class TokenizerFactory
         {
             // A bare word is most likely a misspelt encoding name: suggest the nearest one first.
             var nearest = spec.IndexOfAny(['/', '\\', '.']) < 0
-                ? $" Did you mean {string.Join(", ", Configuration.NearestNames.Find(spec.Trim(), TiktokenTextTokenizer.EncodingNames, 1).Select(n => $"'{n}'"))}?"
+                ? $" Did you mean {string.Join(", ", Text.NearestNames.Find(spec.Trim(), TiktokenTextTokenizer.EncodingNames, 1).Select(n => $"'{n}'"))}?"
                 : "";
             throw new ArgumentException(
                 $"Tokenizer '{spec}' is not a known encoding ({string.Join(", ", TiktokenTextTokenizer.EncodingNames)}) "

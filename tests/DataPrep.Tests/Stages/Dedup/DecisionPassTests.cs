@@ -2,7 +2,6 @@ using DataPrep.Documents;
 using DataPrep.Pipeline;
 using DataPrep.Stages.Dedup;
 using DataPrep.Stages.Dedup.Exact;
-using DataPrep.Stats;
 using DataPrep.Tests.Support;
 
 namespace DataPrep.Tests.Stages.Dedup;

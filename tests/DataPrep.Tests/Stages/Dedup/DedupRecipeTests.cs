@@ -1,4 +1,5 @@
 using DataPrep.Configuration;
+using DataPrep.Execution;
 using DataPrep.Tests.Support;
 
 namespace DataPrep.Tests.Stages.Dedup;
@@ -15,7 +16,7 @@ public sealed class DedupRecipeTests
         var config = PipelineConfig.Load(Path.Combine(TestPaths.Configs, "dedup.yaml"))
             .WithOverrides(inputPaths: [Path.Combine(TestPaths.SampleData, "docs.jsonl")], outputPath: output);
 
-        var stats = await DataPrep.Pipeline.Pipeline.FromConfig(config).RunAsync(worldSize: worldSize);
+        var stats = await PipelineDefinition.FromConfig(config).RunAsync(worldSize: worldSize);
 
         Assert.True(stats.Reconciled);
         var expected = TestFiles.ReadOutput(output).Concat(TestFiles.ReadRejected(output))

@@ -1,3 +1,4 @@
+using DataPrep.Configuration;
 using DataPrep.Documents;
 using DataPrep.Stages.Quality;
 using DataPrep.Tests.Support;
@@ -124,7 +125,7 @@ public class GopherQualityConfigTests
               - GopherQuality: { korean: { minWords: 10 } }
             output: { path: out }
             """);
-        var stage = Assert.IsType<GopherQualityFilter>(DataPrep.Pipeline.Pipeline.FromConfig(config).Stages[0]);
+        var stage = Assert.IsType<GopherQualityFilter>(PipelineDefinition.FromConfig(config).Stages[0]);
         // 17 eojeols with a mean length under 3: kept only if the Korean word-length bounds (1.8-8) still apply.
         var text = string.Join('\n', QualityTexts.Korean.Split('\n')[..2]);
         var result = StageHarness.Run(stage, Some.Document(text));

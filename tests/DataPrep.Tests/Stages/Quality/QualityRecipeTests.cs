@@ -12,7 +12,7 @@ public class QualityRecipeTests(ITestOutputHelper output)
     private static readonly Lazy<IReadOnlyList<DocumentStage>> Recipe = new(() =>
     {
         var config = PipelineConfig.Load(Path.Combine(TestPaths.Configs, "quality.yaml"));
-        return DataPrep.Pipeline.Pipeline.FromConfig(config).Stages.Cast<DocumentStage>().ToList();
+        return PipelineDefinition.FromConfig(config).Stages.Cast<DocumentStage>().ToList();
     });
 
     /// <summary>Runs the recipe's stages in order; returns the rejection code, or null when kept.</summary>

@@ -1,7 +1,6 @@
 using System.Reflection;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 using DataPrep.Stages;
 using DataPrep.Stages.Quality;
 using DataPrep.Tests.Support;

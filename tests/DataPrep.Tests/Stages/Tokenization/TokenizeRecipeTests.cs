@@ -1,4 +1,5 @@
 using DataPrep.Configuration;
+using DataPrep.Execution;
 using DataPrep.Stages.Tokenization;
 using DataPrep.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed class TokenizeRecipeTests
         var config = PipelineConfig.Parse(yaml, "tokenize.yaml", TestPaths.Configs)
             .WithOverrides([Path.Combine(root, "sample-data", "*.jsonl")], Path.Combine(output, "run"));
 
-        var stats = await DataPrep.Pipeline.Pipeline.FromConfig(config).RunAsync();
+        var stats = await PipelineDefinition.FromConfig(config).RunAsync();
 
         Assert.True(stats.Reconciled);
         var reader = IndexedDatasetReader.Open(prefix);

@@ -1,3 +1,4 @@
+using DataPrep.Configuration;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
 using DataPrep.Stages.Tokenization;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DataPrep.Configuration;
+using DataPrep.Pipeline;
 using DataPrep.Stages.Dedup.MinHash;
 
 namespace DataPrep.Stages.Dedup.Decontamination;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.Stages.Dedup.Decontamination;
 

@@ -4,7 +4,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.Stages.Dedup.Lines;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using DataPrep.Configuration;
 using DataPrep.Documents;
+using DataPrep.Pipeline;
 
 namespace DataPrep.Stages.Dedup.MinHash;
 

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stats;
 
 namespace DataPrep.Stages.Dedup.Substring;
 

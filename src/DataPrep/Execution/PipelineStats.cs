@@ -1,0 +1,189 @@
+using System.Text.Json;
+using DataPrep.IO.Writers;
+using DataPrep.Pipeline;
+
+namespace DataPrep.Execution;
+
+/// <summary>
+/// Statistics of a run (one shard, or all shards merged): every stage's counters in pipeline order,
+/// and the reconciliation that every document read ended in exactly one place:
+/// <c>read = kept + rejected</c> (duplicates are rejections with a <c>dedup.*</c> reason).
+/// </summary>
+public sealed class PipelineStats
+{
+    private readonly List<StageStatsEntry> _entries = [];
+
+    /// <summary>The entries, ordered by index then pass.</summary>
+    public IReadOnlyList<StageStatsEntry> Stages =>
+        _entries.OrderBy(e => e.Index).ThenBy(e => e.Pass.Length == 0 ? 1 : 0).ThenBy(e => e.Pass, StringComparer.Ordinal).ToList();
+
+    /// <summary>Wall-clock seconds: of one phase part, or, in a merged run's stats, the sum over phases of each phase's longest shard.</summary>
+    public double WallSeconds { get; set; }
+
+    /// <summary>Number of shard stats merged into this one.</summary>
+    public int ShardFiles { get; set; } = 1;
+
+    /// <summary>The gzip engine that read and wrote <c>.gz</c> files (e.g. <c>isa-l (libisal.so.2)</c>): its speed and its
+    /// output bytes differ. When merged shards ran with different engines, all of them, separated by <c>; </c>.</summary>
+    public string? GzipEngine { get; set; }
+
+    /// <summary>Records read from the input, including bad ones.</summary>
+    public long Read => Find(0)?.Stats.Get(StageStats.DocsIn) ?? 0;
+
+    /// <summary>Documents written as kept.</summary>
+    public long Kept => _entries.Where(e => e.StageId == OutputStageId && e.IsDecisionPass).Sum(e => e.Stats.Get(StageStats.DocsOut));
+
+    /// <summary>Records rejected anywhere (input problems, filters, duplicates).</summary>
+    public long Rejected => _entries.Where(e => e.IsDecisionPass).Sum(e => e.Stats.Get(StageStats.DocsRejected));
+
+    /// <summary>True when <c>read = kept + rejected</c>.</summary>
+    public bool Reconciled => Read == Kept + Rejected;
+
+    /// <summary>Rejections by reason code over all stages.</summary>
+    public IReadOnlyDictionary<string, long> RejectionsByReason =>
+        _entries.Where(e => e.IsDecisionPass).SelectMany(e => e.Stats.RejectionsByCode)
+            .GroupBy(kv => kv.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
+
+    /// <summary>Stage id of the output pseudo-stage.</summary>
+    public const string OutputStageId = "output";
+
+    /// <summary>Gets the entry for (index, pass), creating it.</summary>
+    public StageStats For(int index, string stageId, string pass = "")
+    {
+        var entry = _entries.FirstOrDefault(e => e.Index == index && e.Pass == pass);
+        if (entry is null)
+        {
+            entry = new StageStatsEntry(index, stageId, pass, new StageStats(stageId));
+            _entries.Add(entry);
+        }
+        return entry.Stats;
+    }
+
+    private StageStatsEntry? Find(int index) => _entries.FirstOrDefault(e => e.Index == index && e.IsDecisionPass);
+
+    /// <summary>Adds another run's or shard's stats into this one.</summary>
+    public void MergeFrom(PipelineStats other)
+    {
+        foreach (var entry in other._entries)
+        {
+            For(entry.Index, entry.StageId, entry.Pass).MergeFrom(entry.Stats);
+        }
+        WallSeconds = Math.Max(WallSeconds, other.WallSeconds);
+        var engines = (GzipEngine ?? "").Split("; ", StringSplitOptions.RemoveEmptyEntries)
+            .Concat((other.GzipEngine ?? "").Split("; ", StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal).ToList();
+        GzipEngine = engines.Count == 0 ? null : string.Join("; ", engines);
+    }
+
+    /// <summary>Merges many stats (shards, phases) into one.</summary>
+    public static PipelineStats Merge(IEnumerable<PipelineStats> parts)
+    {
+        var merged = new PipelineStats { ShardFiles = 0 };
+        foreach (var part in parts)
+        {
+            merged.MergeFrom(part);
+            merged.ShardFiles += part.ShardFiles;
+        }
+        return merged;
+    }
+
+    /// <summary>Serialises to the <c>stats.json</c> format.</summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = DocumentJson.WriterOptions.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("documents");
+            writer.WriteNumber("read", Read);
+            writer.WriteNumber("kept", Kept);
+            writer.WriteNumber("rejected", Rejected);
+            writer.WriteEndObject();
+            writer.WriteBoolean("reconciled", Reconciled);
+            writer.WriteNumber("wall_seconds", Math.Round(WallSeconds, 3));
+            writer.WriteNumber("shard_files", ShardFiles);
+            if (GzipEngine is not null)
+            {
+                writer.WriteString("gzip_engine", GzipEngine);
+            }
+            writer.WriteStartObject("rejections_by_reason");
+            foreach (var (code, count) in RejectionsByReason)
+            {
+                writer.WriteNumber(code, count);
+            }
+            writer.WriteEndObject();
+            writer.WriteStartArray("stages");
+            foreach (var entry in Stages)
+            {
+                var stats = entry.Stats;
+                writer.WriteStartObject();
+                writer.WriteNumber("index", entry.Index);
+                writer.WriteString("id", entry.StageId);
+                if (!entry.IsDecisionPass)
+                {
+                    writer.WriteString("pass", entry.Pass);
+                }
+                writer.WriteNumber("seconds", Math.Round(stats.Elapsed.TotalSeconds, 3));
+                writer.WriteStartObject("counters");
+                foreach (var (key, value) in stats.Counters)
+                {
+                    writer.WriteNumber(key, value);
+                }
+                writer.WriteEndObject();
+                if (stats.Distributions.Count > 0)
+                {
+                    writer.WriteStartObject("distributions");
+                    foreach (var (key, d) in stats.Distributions)
+                    {
+                        writer.WriteStartObject(key);
+                        writer.WriteNumber("count", d.Count);
+                        writer.WriteNumber("sum", d.Sum);
+                        writer.WriteNumber("min", d.Min);
+                        writer.WriteNumber("max", d.Max);
+                        writer.WriteNumber("mean", Math.Round(d.Mean, 4));
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Reads the <c>stats.json</c> format.</summary>
+    /// <exception cref="JsonException">The text is not a stats file.</exception>
+    public static PipelineStats FromJson(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var stats = new PipelineStats
+        {
+            WallSeconds = root.TryGetProperty("wall_seconds", out var wall) ? wall.GetDouble() : 0,
+            ShardFiles = root.TryGetProperty("shard_files", out var shards) ? shards.GetInt32() : 1,
+            GzipEngine = root.TryGetProperty("gzip_engine", out var engine) ? engine.GetString() : null,
+        };
+        foreach (var stage in root.GetProperty("stages").EnumerateArray())
+        {
+            var pass = stage.TryGetProperty("pass", out var p) ? p.GetString() ?? "" : "";
+            var target = stats.For(stage.GetProperty("index").GetInt32(), stage.GetProperty("id").GetString()!, pass);
+            foreach (var counter in stage.GetProperty("counters").EnumerateObject())
+            {
+                target.Increment(counter.Name, counter.Value.GetInt64());
+            }
+            if (stage.TryGetProperty("distributions", out var distributions))
+            {
+                foreach (var d in distributions.EnumerateObject())
+                {
+                    target.AddDistribution(d.Name, d.Value.GetProperty("count").GetInt64(), d.Value.GetProperty("sum").GetDouble(),
+                        d.Value.GetProperty("min").GetDouble(), d.Value.GetProperty("max").GetDouble());
+                }
+            }
+            target.AddElapsed(TimeSpan.FromSeconds(stage.GetProperty("seconds").GetDouble()));
+        }
+        return stats;
+    }
+}
