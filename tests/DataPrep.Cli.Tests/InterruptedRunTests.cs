@@ -98,13 +98,18 @@ public class InterruptedRunTests
     private static async Task<(int ExitCode, string Error)> RunUntilAsync(string config, string input, string output, string point, int signal, string pauseFile)
     {
         File.Delete(pauseFile);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        // Through GNU env, which resets SIGINT to its default and then execs the CLI (same process id). A test run started
+        // as a background job of a non-interactive shell (`dotnet test ... &`, as scripts and agents do) inherits SIGINT
+        // as ignored, and an ignored SIGINT stays ignored in every child: the CLI would never see the signal, wait out
+        // the pause and fail with exit 134 at the first SIGINT point (1:commit), while SIGKILL points still pass.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = CliRunner.RepositoryRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "DataPrep.Cli.dll"), "run", config, "--input", input, "--output", output })
+        foreach (var argument in new[] { "--default-signal=INT", Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            Path.Combine(AppContext.BaseDirectory, "DataPrep.Cli.dll"), "run", config, "--input", input, "--output", output })
         {
             start.ArgumentList.Add(argument);
         }

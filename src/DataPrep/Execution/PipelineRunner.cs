@@ -1,12 +1,7 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using DataPrep.Configuration;
-using DataPrep.Documents;
 using DataPrep.IO;
-using DataPrep.IO.Readers;
 using DataPrep.IO.Writers;
 using DataPrep.Pipeline;
 
@@ -21,8 +16,6 @@ namespace DataPrep.Execution;
 /// </summary>
 public sealed class PipelineRunner
 {
-    private const int WriterBatch = 256;
-    private const int MaxBlockDocuments = 8192;
     private readonly PipelineDefinition _pipeline;
     private readonly IProgress<RunProgress>? _progress;
     private readonly OutputLayout _layout;
@@ -71,28 +64,8 @@ public sealed class PipelineRunner
             SweepTemporaries(_layout.Root, null);
             _sweptAll = true;
         }
-        foreach (var phase in _pipeline.Phases)
-        {
-            if (shard is { } only)
-            {
-                await RunPhaseAsync(phase, only, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            if (phase.Kind == PhaseKind.Reduce)
-            {
-                // Reduce parts are independent by contract: run them side by side.
-                await Parallel.ForEachAsync(Enumerable.Range(0, world),
-                    new ParallelOptions { MaxDegreeOfParallelism = _pipeline.Execution.EffectiveThreads, CancellationToken = cancellationToken },
-                    async (rank, ct) => await RunPhaseAsync(phase, new ShardSpec(rank, world), ct).ConfigureAwait(false)).ConfigureAwait(false);
-            }
-            else
-            {
-                for (var rank = 0; rank < world; rank++)
-                {
-                    await RunPhaseAsync(phase, new ShardSpec(rank, world), cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
+        await PhaseScheduler.RunAsync(_pipeline.Phases, shard, world, _pipeline.Execution.EffectiveThreads, RunPhaseAsync, cancellationToken)
+            .ConfigureAwait(false);
         return MergeStats(_layout.Root);
     }
 
@@ -326,313 +299,39 @@ public sealed class PipelineRunner
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = cts.Token;
 
-        IAsyncEnumerable<Document> current = segment == 0
-            ? ReadInputAsync(phase.Index, shard, stats, sink, counters, token)
-            : ReadWorkFileAsync(phase.Index, _layout.SegmentFile(segment - 1, shard), counters, token);
-
-        var parallel = new List<(DocumentStage, StageContext)>();
+        var source = segment == 0
+            ? ShardReader.Input(_pipeline, ResolveInputs(), phase.Index, shard, stats, sink, counters, token)
+            : ShardReader.WorkFile(phase.Index, _layout.SegmentFile(segment - 1, shard), counters, token);
+        var chain = new StageChain(source, shard, _pipeline.Execution, token);
         for (var i = first; i <= last; i++)
         {
             var stage = stages[i];
-            var context = new StageContext(stage.Id, shard, stats.For(i + 1, stage.Id), _pipeline.Log, sink, _layout.StageWorkFolder(i + 1, stage.Id))
-            { Threads = _pipeline.Execution.EffectiveThreads };
-            if (stage is DocumentStage documentStage)
-            {
-                parallel.Add((documentStage, context));
-                continue;
-            }
-            current = FlushParallel(current, parallel, token);
-            current = StreamCounting.Counted(stage.RunAsync(StreamCounting.Counted(current, context.Stats, StageStats.DocsIn, StageStats.BytesIn), context, token),
-                context.Stats, StageStats.DocsOut, StageStats.BytesOut, stage.Id, shard);
+            chain.Then(stage, new StageContext(stage.Id, shard, stats.For(i + 1, stage.Id), _pipeline.Log, sink, _layout.StageWorkFolder(i + 1, stage.Id))
+            { Threads = _pipeline.Execution.EffectiveThreads });
         }
-        current = FlushParallel(current, parallel, token);
         if (!isFinal)
         {
             var global = (IGlobalStage)stages[endGlobal];
-            var context = new StageContext(global.Id, shard, stats.For(endGlobal + 1, global.Id, "observe"), _pipeline.Log, sink,
+            chain.ThenObserve(global, new StageContext(global.Id, shard, stats.For(endGlobal + 1, global.Id, "observe"), _pipeline.Log, sink,
                 _layout.StageWorkFolder(endGlobal + 1, global.Id))
-            { Threads = _pipeline.Execution.EffectiveThreads };
-            current = StreamCounting.Counted(global.ObserveAsync(StreamCounting.Counted(current, context.Stats, StageStats.DocsIn, StageStats.BytesIn), context, token),
-                context.Stats, StageStats.DocsOut, StageStats.BytesOut, global.Id, shard);
+            { Threads = _pipeline.Execution.EffectiveThreads });
         }
+        var kept = chain.Build();
 
         // Documents handed to the next segment are counted in a pass of their own: they are not kept yet.
         var outputStats = stats.For(stages.Count + 1, PipelineStats.OutputStageId, isFinal ? "" : "handoff");
+        var writer = new ShardWriter(_layout, shard, outputStats, counters, cts);
         using var reporter = StartProgress(phase, counters);
         if (isFinal)
         {
-            DeleteStaleOutputs(shard);
-            await using var writer = CreateWriter(output, shard, idField, textField);
-            if (writer is IBlockDocumentWriter blocks)
-            {
-                await WriteBlocksAsync(current, blocks, outputStats, counters, _pipeline.Execution.EffectiveThreads, cts).ConfigureAwait(false);
-            }
-            else
-            {
-                await WriteAllAsync(current, document => writer.WriteAsync(document, token), outputStats, counters, cts).ConfigureAwait(false);
-            }
-            await writer.CompleteAsync(token).ConfigureAwait(false);
-            outputStats.Increment("files", writer.Files.Count);
+            await writer.WriteKeptAsync(kept, output, idField, textField, _pipeline.Execution.EffectiveThreads).ConfigureAwait(false);
         }
         else
         {
-            using var writer = new WorkFiles.Writer(_layout.SegmentFile(segment, shard));
-            await WriteAllAsync(current, document => { writer.Write(document); return ValueTask.CompletedTask; }, outputStats, counters, cts)
-                .ConfigureAwait(false);
-            writer.Complete();
+            await writer.HandOffAsync(kept, _layout.SegmentFile(segment, shard)).ConfigureAwait(false);
         }
         rejects?.Complete();
         _progress?.Report(counters.Snapshot(phase.Name));
-    }
-
-    private static async Task WriteAllAsync(IAsyncEnumerable<Document> documents, Func<Document, ValueTask> write, StageStats outputStats,
-        ProgressCounters counters, CancellationTokenSource cts)
-    {
-        // The writer (serialisation and compression) runs on its own thread, fed in batches.
-        var channel = Channel.CreateBounded<List<Document>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
-        var writerTask = Task.Run(async () =>
-        {
-            await foreach (var batch in channel.Reader.ReadAllAsync(cts.Token).ConfigureAwait(false))
-            {
-                foreach (var document in batch)
-                {
-                    await write(document).ConfigureAwait(false);
-                    var bytes = document.Utf8Length;
-                    outputStats.Increment(StageStats.DocsIn);
-                    outputStats.Increment(StageStats.DocsOut);
-                    outputStats.Increment(StageStats.BytesIn, bytes);
-                    outputStats.Increment(StageStats.BytesOut, bytes);
-                    Interlocked.Increment(ref counters.Written);
-                }
-            }
-        }, cts.Token);
-        try
-        {
-            var batch = new List<Document>(WriterBatch);
-            await foreach (var document in documents.WithCancellation(cts.Token).ConfigureAwait(false))
-            {
-                batch.Add(document);
-                if (batch.Count == WriterBatch)
-                {
-                    await channel.Writer.WriteAsync(batch, cts.Token).ConfigureAwait(false);
-                    batch = new List<Document>(WriterBatch);
-                }
-                if (writerTask.IsFaulted)
-                {
-                    break;
-                }
-            }
-            if (batch.Count > 0)
-            {
-                await channel.Writer.WriteAsync(batch, cts.Token).ConfigureAwait(false);
-            }
-            channel.Writer.Complete();
-        }
-        catch
-        {
-            await StopWriterAsync(channel.Writer, cts, writerTask).ConfigureAwait(false);
-            throw;
-        }
-        await writerTask.ConfigureAwait(false);
-    }
-
-    // Serialisation and compression run on worker threads, a block of documents per task; this thread cuts the blocks
-    // (by document order only, so the output does not depend on the thread count) and one writer thread appends them in order.
-    private static async Task WriteBlocksAsync(IAsyncEnumerable<Document> documents, IBlockDocumentWriter writer, StageStats outputStats,
-        ProgressCounters counters, int threads, CancellationTokenSource cts)
-    {
-        var inFlight = Channel.CreateBounded<Task<EncodedBlock>>(new BoundedChannelOptions(threads * 2) { SingleReader = true, SingleWriter = true });
-        var writerTask = Task.Run(async () =>
-        {
-            await foreach (var encoding in inFlight.Reader.ReadAllAsync(cts.Token).ConfigureAwait(false))
-            {
-                var block = await encoding.ConfigureAwait(false);
-                writer.Append(block);
-                Interlocked.Add(ref counters.Written, block.Documents);
-            }
-        }, cts.Token);
-        Task<EncodedBlock> Encode(List<Document> batch) => Task.Run(() =>
-        {
-            foreach (var document in batch)
-            {
-                var bytes = document.Utf8Length;
-                outputStats.CountIn(bytes);
-                outputStats.CountOut(bytes);
-            }
-            return writer.Encode(batch);
-        }, cts.Token);
-        try
-        {
-            var batch = new List<Document>(WriterBatch);
-            var batchBytes = 0L;
-            // Documents arrive a processed batch at a time; blocks are cut by size across them, as if one by one.
-            await foreach (var arrived in KeptBatches.Of(documents, WriterBatch, cts.Token).ConfigureAwait(false))
-            {
-                foreach (var document in arrived)
-                {
-                    batch.Add(document);
-                    batchBytes += document.Utf8Length;
-                    if (batchBytes >= writer.BlockBytes || batch.Count >= MaxBlockDocuments)
-                    {
-                        await inFlight.Writer.WriteAsync(Encode(batch), cts.Token).ConfigureAwait(false);
-                        batch = new List<Document>(WriterBatch);
-                        batchBytes = 0;
-                    }
-                }
-                if (writerTask.IsFaulted)
-                {
-                    break;
-                }
-            }
-            if (batch.Count > 0)
-            {
-                await inFlight.Writer.WriteAsync(Encode(batch), cts.Token).ConfigureAwait(false);
-            }
-            inFlight.Writer.Complete();
-        }
-        catch
-        {
-            await StopWriterAsync(inFlight.Writer, cts, writerTask).ConfigureAwait(false);
-            throw;
-        }
-        await writerTask.ConfigureAwait(false);
-    }
-
-    // After a failure upstream: close the hand-over channel, cancel the writer thread and wait for it to stop, so the
-    // caller can rethrow the original failure (the writer's cancellation is its consequence, not news).
-    private static async Task StopWriterAsync<T>(ChannelWriter<T> channel, CancellationTokenSource cts, Task writerTask)
-    {
-        channel.TryComplete();
-        await cts.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await writerTask.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The original failure is rethrown by the caller.
-        }
-    }
-
-    private IAsyncEnumerable<Document> FlushParallel(IAsyncEnumerable<Document> current, List<(DocumentStage, StageContext)> parallel, CancellationToken token)
-    {
-        if (parallel.Count == 0 && current is not BatchedDocuments)
-        {
-            return current;
-        }
-        var group = parallel.ToList();
-        parallel.Clear();
-        return OrderedParallel.RunAsync(current, group, _pipeline.Execution, token);
-    }
-
-    private IDocumentWriter CreateWriter(OutputOptions output, ShardSpec shard, string idField, string textField)
-    {
-        var maxBytes = output.MaxFileMegabytes * 1024L * 1024L;
-        return output.Format == OutputFormat.Parquet
-            ? new ParquetDocumentWriter(_layout.Root, shard.FileStem, maxBytes, idField, textField)
-            : new JsonlDocumentWriter(_layout.Root, shard.FileStem, output.Compression, output.CompressionLevel, maxBytes, idField, textField);
-    }
-
-    // A shard that crashed earlier may have left complete parts; its rerun writes them all again.
-    private void DeleteStaleOutputs(ShardSpec shard)
-    {
-        if (!Directory.Exists(_layout.Root))
-        {
-            return;
-        }
-        // Visible parts, and hidden temporary files of a shard that was killed while writing.
-        foreach (var file in Directory.EnumerateFiles(_layout.Root, shard.FileStem + "-*")
-            .Concat(Directory.EnumerateFiles(_layout.Root, "." + shard.FileStem + "-*.tmp")))
-        {
-            File.Delete(file);
-        }
-    }
-
-    private IAsyncEnumerable<Document> ReadInputAsync(int phase, ShardSpec shard, PipelineStats stats, IRejectionSink sink, ProgressCounters counters,
-        CancellationToken cancellationToken)
-    {
-        var input = _pipeline.Input;
-        var files = ResolveInputs().Where(f => shard.Owns(f.Ordinal)).ToList();
-        var context = new InputContext(input, new StageContext(InputReasons.StageId, shard, stats.For(0, InputReasons.StageId), _pipeline.Log, sink),
-            _pipeline.Execution.Strict);
-        var execution = _pipeline.Execution;
-        IEnumerable<RecordBatch> Batches()
-        {
-            foreach (var file in files)
-            {
-                foreach (var batch in DocumentReaders.For(file, input.Format)
-                    .ReadBatches(file, context, execution.BatchDocuments, execution.BatchCharacters, cancellationToken))
-                {
-                    yield return batch;
-                }
-            }
-        }
-        return new BatchedDocuments(ReadOnOwnThreadAsync(phase, Batches(), cancellationToken), documents =>
-        {
-            var bytes = 0L;
-            foreach (var document in documents)
-            {
-                bytes += document.Utf8Length;
-            }
-            context.Stage.Stats.Increment(StageStats.BytesIn, bytes);
-            context.Stage.Stats.Increment(StageStats.BytesOut, bytes);
-            Interlocked.Add(ref counters.BytesRead, bytes);
-            Interlocked.Add(ref counters.Read, documents.Count);
-        }, context.Stage.Rejections);
-    }
-
-    private static IAsyncEnumerable<Document> ReadWorkFileAsync(int phase, string path, ProgressCounters counters, CancellationToken cancellationToken) =>
-        new BatchedDocuments(ReadOnOwnThreadAsync(phase, RecordBatch.Chunk(WorkFiles.Read(path, cancellationToken), WriterBatch, int.MaxValue), cancellationToken),
-            documents =>
-            {
-                var bytes = 0L;
-                foreach (var document in documents)
-                {
-                    bytes += document.Utf8Length;
-                }
-                Interlocked.Add(ref counters.BytesRead, bytes);
-                Interlocked.Add(ref counters.Read, documents.Count);
-            });
-
-    // Reading (decompressing, splitting lines) runs on a thread of its own and hands batches over a bounded channel:
-    // it overlaps the stages, and a slow stage slows the reader instead of filling memory.
-    private static async IAsyncEnumerable<RecordBatch> ReadOnOwnThreadAsync(int phase, IEnumerable<RecordBatch> source,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var channel = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
-        var reader = Task.Factory.StartNew(() =>
-        {
-            try
-            {
-                long handed = 0;
-                foreach (var batch in source)
-                {
-                    WriteBlocking(channel.Writer, batch, cancellationToken);
-                    FaultInjection.AfterBatch(phase, ++handed, cancellationToken);
-                }
-                channel.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                channel.Writer.Complete(e);
-            }
-        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return batch;
-        }
-        await reader.ConfigureAwait(false);
-    }
-
-    private static void WriteBlocking<T>(ChannelWriter<T> writer, T item, CancellationToken cancellationToken)
-    {
-        while (!writer.TryWrite(item))
-        {
-            if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
-            {
-                throw new OperationCanceledException("The pipeline stopped reading.");
-            }
-        }
     }
 
     private IDisposable? StartProgress(PipelinePhase phase, ProgressCounters counters)
@@ -642,16 +341,5 @@ public sealed class PipelineRunner
             return null;
         }
         return new Timer(_ => _progress.Report(counters.Snapshot(phase.Name)), null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
-    }
-
-    private sealed class ProgressCounters
-    {
-        public long Read;
-        public long BytesRead;
-        public long Written;
-        private readonly Stopwatch _watch = Stopwatch.StartNew();
-
-        public RunProgress Snapshot(string phase) =>
-            new(phase, Interlocked.Read(ref Read), Interlocked.Read(ref BytesRead), Interlocked.Read(ref Written), _watch.Elapsed);
     }
 }

@@ -29,9 +29,7 @@ public static class StreamingPipeline
         ExecutionOptions? execution = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        execution ??= new ExecutionOptions();
-        var current = input;
-        var parallel = new List<(DocumentStage, StageContext)>();
+        var chain = new StageChain(input, ShardSpec.Single, execution ?? new ExecutionOptions(), cancellationToken);
         foreach (var stage in stages)
         {
             if (stage is IGlobalStage)
@@ -40,23 +38,9 @@ public static class StreamingPipeline
             }
             var context = new StageContext(stage.Id, ShardSpec.Single, rejections: rejections);
             stats?.Add(context.Stats);
-            if (stage is DocumentStage documentStage)
-            {
-                parallel.Add((documentStage, context));
-                continue;
-            }
-            if (parallel.Count > 0)
-            {
-                current = OrderedParallel.RunAsync(current, parallel.ToList(), execution, cancellationToken);
-                parallel.Clear();
-            }
-            current = StreamCounting.Counted(stage.RunAsync(StreamCounting.Counted(current, context.Stats, StageStats.DocsIn, StageStats.BytesIn), context, cancellationToken),
-                context.Stats, StageStats.DocsOut, StageStats.BytesOut, stage.Id, ShardSpec.Single);
+            chain.Then(stage, context);
         }
-        if (parallel.Count > 0)
-        {
-            current = OrderedParallel.RunAsync(current, parallel, execution, cancellationToken);
-        }
+        var current = chain.Build();
         await foreach (var document in current.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return document;
