@@ -20,7 +20,7 @@ namespace DataPrep.Execution;
 /// phase part writes its stats, then its outputs (renamed into place), then a completion marker; a
 /// rerun skips parts that have the marker.
 /// </summary>
-public sealed class PipelineRunner
+internal sealed class PipelineRunner
 {
     private const int WriterBatch = 256;
     private const int MaxBlockDocuments = 8192;
