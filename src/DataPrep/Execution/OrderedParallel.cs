@@ -13,7 +13,7 @@ namespace DataPrep.Execution;
 /// workers too (see <see cref="BatchedDocuments"/>). A bounded number of batches in flight bounds memory and makes
 /// a slow stage slow the reader down instead of filling memory.
 /// </summary>
-public static class OrderedParallel
+internal static class OrderedParallel
 {
     /// <summary>Applies <paramref name="stages"/> (with their contexts) to <paramref name="input"/>.</summary>
     /// <remarks>The result also hands over its documents a batch at a time (<see cref="KeptBatches"/>), which the

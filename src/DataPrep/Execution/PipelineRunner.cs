@@ -14,7 +14,7 @@ namespace DataPrep.Execution;
 /// phase part writes its stats, then its outputs (renamed into place), then a completion marker; a
 /// rerun skips parts that have the marker.
 /// </summary>
-public sealed class PipelineRunner
+internal sealed class PipelineRunner
 {
     private readonly PipelineDefinition _pipeline;
     private readonly IProgress<RunProgress>? _progress;

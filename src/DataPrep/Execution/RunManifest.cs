@@ -12,7 +12,7 @@ namespace DataPrep.Execution;
 /// changes results). A rerun compares itself with it, so finished shards of another input are never passed off as
 /// this run's results.
 /// </summary>
-public sealed class RunManifest
+internal sealed class RunManifest
 {
     private const int MaxListedFiles = 5;
 

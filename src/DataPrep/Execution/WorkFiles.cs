@@ -10,7 +10,7 @@ namespace DataPrep.Execution;
 /// Documents handed from one pass to the next (zstd JSONL under <c>work/</c>), with their source kept so
 /// that corpus-wide stages see the same global order in every pass.
 /// </summary>
-public static class WorkFiles
+internal static class WorkFiles
 {
     /// <summary>Writes documents to a work file atomically.</summary>
     public sealed class Writer : IDisposable

@@ -5,7 +5,7 @@ using Serilog.Events;
 namespace DataPrep.Hosting;
 
 /// <summary>Forwards DataPrep's Serilog events to Microsoft.Extensions.Logging, so a hosted job sees them in its own logging.</summary>
-public sealed class MicrosoftLoggingSink : ILogEventSink
+internal sealed class MicrosoftLoggingSink : ILogEventSink
 {
     private readonly ILoggerFactory _factory;
 

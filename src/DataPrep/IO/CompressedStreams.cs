@@ -5,7 +5,7 @@ using ZstdSharp;
 namespace DataPrep.IO;
 
 /// <summary>Opens files for reading and writing with compression chosen by file extension (<c>.gz</c>, <c>.zst</c>/<c>.zstd</c>).</summary>
-public static class CompressedStreams
+internal static class CompressedStreams
 {
     private const int FileBufferSize = 1 << 16;
 

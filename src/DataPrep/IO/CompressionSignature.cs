@@ -7,7 +7,7 @@ namespace DataPrep.IO;
 /// compressed name is reported as what it is (<c>input.not_gzip</c>, <c>input.not_zstd</c>) instead of as a truncated
 /// archive whose records silently count as one.
 /// </summary>
-public static class CompressionSignature
+internal static class CompressionSignature
 {
     private static ReadOnlySpan<byte> Gzip => [0x1F, 0x8B];
 

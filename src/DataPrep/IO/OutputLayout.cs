@@ -6,7 +6,7 @@ namespace DataPrep.IO;
 /// Where a run writes: kept shards at the top of the output folder, <c>rejected/</c>, <c>stats/</c>,
 /// <c>done/</c> markers, merged <c>stats.json</c>, and <c>work/</c> for data handed between passes.
 /// </summary>
-public sealed class OutputLayout
+internal sealed class OutputLayout
 {
     /// <summary>Creates the layout under <paramref name="root"/>.</summary>
     public OutputLayout(string root) => Root = Path.GetFullPath(root);

@@ -5,7 +5,7 @@ namespace DataPrep.IO;
 /// leading dot hides it from globs, folder listings and every reader of an output folder; the suffix lets a
 /// later run recognise and remove what a killed process left behind.
 /// </summary>
-public static class TemporaryFiles
+internal static class TemporaryFiles
 {
     private const string Suffix = ".tmp";
 

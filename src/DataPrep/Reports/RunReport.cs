@@ -17,7 +17,7 @@ namespace DataPrep.Reports;
 /// distributions — duplicates and cluster sizes, PII counts by type, token counts and Korean token share
 /// appear there when those stages ran.
 /// </summary>
-public static class RunReport
+internal static class RunReport
 {
     private const int SamplesPerReason = 5;
     private const int MaxRejectLinesScanned = 200_000;

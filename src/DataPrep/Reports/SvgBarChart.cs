@@ -5,7 +5,7 @@ using System.Text;
 namespace DataPrep.Reports;
 
 /// <summary>Horizontal bar charts as inline SVG: no script, no network, readable in any browser and in print.</summary>
-public static class SvgBarChart
+internal static class SvgBarChart
 {
     /// <summary>One bar: a label, a value and an optional second value drawn as a lighter bar behind it (e.g. in vs out).</summary>
     /// <param name="Label">Text left of the bar.</param>

@@ -11,7 +11,7 @@ namespace DataPrep.Text;
 /// CJK ideographs, kana, common punctuation, full-width forms) needs no table lookup. Anything else
 /// (combining marks, conjoining jamo, compatibility ideographs) goes to the platform's normaliser.
 /// </summary>
-public static class Nfc
+internal static class Nfc
 {
     /// <summary>True when <paramref name="text"/> is in NFC.</summary>
     public static bool IsNormalized(string text) => IsTriviallyNormalized(text) || text.IsNormalized(NormalizationForm.FormC);

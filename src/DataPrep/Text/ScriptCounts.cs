@@ -1,7 +1,7 @@
 namespace DataPrep.Text;
 
 /// <summary>Number of characters per <see cref="Script"/> in a text.</summary>
-public struct ScriptCounts
+internal struct ScriptCounts
 {
     /// <summary>Characters that belong to no script (space, digits, punctuation).</summary>
     public int Common;

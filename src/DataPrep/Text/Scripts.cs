@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace DataPrep.Text;
 
 /// <summary>Character classification by script: the fast, allocation-free basis of language statistics.</summary>
-public static class Scripts
+internal static class Scripts
 {
     /// <summary>The script of one UTF-16 code unit (surrogates count as <see cref="Script.Other"/> letters
     /// only for the high half, so a supplementary character is counted once).</summary>

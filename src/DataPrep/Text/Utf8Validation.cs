@@ -20,7 +20,7 @@ namespace DataPrep.Text;
 /// cannot tell (two continuation bytes in a row), so those are checked against the lead bytes two and three back.
 /// Blocks of ASCII are skipped after one test of their high bits.
 /// </remarks>
-public static class Utf8Validation
+internal static class Utf8Validation
 {
     // Error classes of a byte pair (first byte, second byte); see the tables below.
     private const byte TooShort = 1 << 0;     // lead byte followed by a lead or ASCII byte

@@ -5,7 +5,7 @@ namespace DataPrep.Tests.Support;
 
 /// <summary>Scores the PII scanner on the shared test-vector files (labels describe other tools: Presidio, stdnum,
 /// NeMo-Curator, gitleaks, detect-secrets).</summary>
-public static class PiiVectors
+internal static class PiiVectors
 {
     /// <summary>Vector entity labels mapped to DataPrep types.</summary>
     public static readonly IReadOnlyDictionary<string, PiiType> EntityTypes = new Dictionary<string, PiiType>

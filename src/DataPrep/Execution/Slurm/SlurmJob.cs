@@ -6,4 +6,4 @@ namespace DataPrep.Execution.Slurm;
 /// <param name="Ranks">Array indices to run (only the missing ones on a resubmission).</param>
 /// <param name="Script">The sbatch script text.</param>
 /// <param name="ScriptPath">Where the script is kept (next to the outputs).</param>
-public sealed record SlurmJob(string Name, int Phase, IReadOnlyList<int> Ranks, string Script, string ScriptPath);
+internal sealed record SlurmJob(string Name, int Phase, IReadOnlyList<int> Ranks, string Script, string ScriptPath);

@@ -12,7 +12,7 @@ namespace DataPrep.Execution.Slurm;
 /// corpus), each depending on the previous with <c>afterok</c>, then a one-task stats merge. Shards that
 /// already have a completion marker are left out, so resubmitting completes only what is missing.
 /// </summary>
-public static class SlurmPlanner
+internal static class SlurmPlanner
 {
     /// <summary>Plans the jobs.</summary>
     /// <param name="pipeline">The pipeline (its phases).</param>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace DataPrep.Execution.Slurm;
 
 /// <summary>Writes the planned scripts next to the outputs and submits them with <c>sbatch</c>, chaining <c>afterok</c> dependencies.</summary>
-public static class SlurmSubmitter
+internal static class SlurmSubmitter
 {
     /// <summary>Submits <paramref name="jobs"/> in order; returns the job ids.</summary>
     /// <exception cref="InvalidOperationException">sbatch is missing or refused a script (its stderr is in the message).</exception>

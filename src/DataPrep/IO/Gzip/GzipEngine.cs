@@ -14,7 +14,7 @@ namespace DataPrep.IO.Gzip;
 /// used and <see cref="Note"/> says why. Only <see cref="CompressionLevel.Fastest"/> output goes through ISA-L;
 /// the other levels ask for ratio, so they stay on zlib.
 /// </remarks>
-public sealed class GzipEngine
+internal sealed class GzipEngine
 {
     /// <summary>The environment variable that overrides the engine: <c>zlib</c>, <c>isal</c> or <c>auto</c>.</summary>
     public const string EnvironmentVariable = "DATAPREP_GZIP";

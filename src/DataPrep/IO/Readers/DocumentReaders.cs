@@ -1,7 +1,7 @@
 namespace DataPrep.IO.Readers;
 
 /// <summary>Picks the reader for a file from the configured format and the file name.</summary>
-public static class DocumentReaders
+internal static class DocumentReaders
 {
     /// <summary>The reader for <paramref name="file"/>; for a file whose name promises a compression its first bytes do
     /// not have, a reader that reports it (<c>input.not_gzip</c>, <c>input.not_zstd</c>) and reads nothing.</summary>

@@ -4,7 +4,7 @@ using DataPrep.Pipeline;
 namespace DataPrep.IO.Readers;
 
 /// <summary>What a reader needs: the input options and where to report records that cannot become documents.</summary>
-public sealed class InputContext
+internal sealed class InputContext
 {
     /// <summary>Creates a context over the <c>input</c> stage's statistics and rejection sink.</summary>
     public InputContext(InputOptions options, StageContext stage, bool strict = false)

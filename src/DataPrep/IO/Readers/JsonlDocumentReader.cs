@@ -9,7 +9,7 @@ namespace DataPrep.IO.Readers;
 /// other field becomes metadata (nested objects and arrays are kept as raw JSON and written back unchanged).
 /// Blank lines are skipped; every other line becomes a document or an <c>input.*</c> rejection.
 /// </summary>
-public sealed class JsonlDocumentReader : IDocumentReader
+internal sealed class JsonlDocumentReader : IDocumentReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 };
 

@@ -10,7 +10,7 @@ namespace DataPrep.IO.Readers;
 /// floating-point numbers, booleans, timestamps (ISO 8601) and binary (base64) become metadata; nested,
 /// list and other column types are not read (their names are logged once per file).
 /// </summary>
-public sealed class ParquetDocumentReader : IDocumentReader
+internal sealed class ParquetDocumentReader : IDocumentReader
 {
     /// <inheritdoc />
     public IEnumerable<Document> Read(InputFile file, InputContext context, CancellationToken cancellationToken)

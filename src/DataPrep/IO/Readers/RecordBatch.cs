@@ -9,7 +9,7 @@ namespace DataPrep.IO.Readers;
 /// and reporting bad records to the input context — on whichever thread calls it. The runner opens batches on
 /// its worker threads and keeps their order, so parsing runs on all cores.
 /// </summary>
-public abstract class RecordBatch
+internal abstract class RecordBatch
 {
     /// <summary>Makes the batch's documents, in file order (bad records are reported to the input context's sink, not
     /// returned). Call once.</summary>

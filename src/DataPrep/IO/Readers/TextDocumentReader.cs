@@ -4,7 +4,7 @@ using DataPrep.Text;
 namespace DataPrep.IO.Readers;
 
 /// <summary>Reads a plain-text file as one document whose id is the file's path.</summary>
-public sealed class TextDocumentReader : IDocumentReader
+internal sealed class TextDocumentReader : IDocumentReader
 {
     /// <inheritdoc />
     public IEnumerable<Document> Read(InputFile file, InputContext context, CancellationToken cancellationToken)

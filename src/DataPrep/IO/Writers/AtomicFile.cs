@@ -5,7 +5,7 @@ namespace DataPrep.IO.Writers;
 /// <see cref="Commit"/>, so a crash never leaves a half-written file that looks complete.
 /// Disposing without committing deletes the temporary file.
 /// </summary>
-public sealed class AtomicFile : IDisposable
+internal sealed class AtomicFile : IDisposable
 {
     private bool _done;
     private bool _closed;

@@ -6,7 +6,7 @@ using DataPrep.Documents;
 namespace DataPrep.IO.Writers;
 
 /// <summary>Metadata values through <see cref="Utf8JsonWriter"/> (Parquet extras, stats); the line writers use <see cref="JsonLineWriter"/>.</summary>
-public static class DocumentJson
+internal static class DocumentJson
 {
     /// <summary>Writer options: relaxed escaping keeps Korean readable and files small.</summary>
     public static JsonWriterOptions WriterOptions { get; } = new()

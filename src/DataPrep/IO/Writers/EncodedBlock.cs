@@ -8,7 +8,7 @@ namespace DataPrep.IO.Writers;
 /// Made on a worker thread by <see cref="IBlockDocumentWriter.Encode"/>, appended in order by
 /// <see cref="IBlockDocumentWriter.Append"/>, which returns its pooled buffer.
 /// </summary>
-public sealed class EncodedBlock
+internal sealed class EncodedBlock
 {
     private byte[]? _buffer;
 

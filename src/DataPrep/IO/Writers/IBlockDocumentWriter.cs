@@ -8,7 +8,7 @@ namespace DataPrep.IO.Writers;
 /// safe to call from any thread), and <see cref="Append"/> writes blocks in order on one thread. Output depends
 /// only on the documents and where the caller cuts blocks, never on how many threads encoded them.
 /// </summary>
-public interface IBlockDocumentWriter : IDocumentWriter
+internal interface IBlockDocumentWriter : IDocumentWriter
 {
     /// <summary>UTF-8 text bytes at which a caller should cut a block (bigger blocks compress a little better; smaller ones
     /// keep part sizes closer to the limit).</summary>

@@ -3,7 +3,7 @@ using DataPrep.Documents;
 namespace DataPrep.IO.Writers;
 
 /// <summary>Writes kept documents of one shard. Files become visible only when complete.</summary>
-public interface IDocumentWriter : IAsyncDisposable
+internal interface IDocumentWriter : IAsyncDisposable
 {
     /// <summary>Writes one document.</summary>
     ValueTask WriteAsync(Document document, CancellationToken cancellationToken);

@@ -12,7 +12,7 @@ namespace DataPrep.IO.Writers;
 /// runs between them in bulk; Hangul and every other non-ASCII character are written as UTF-8, not
 /// <c>\uXXXX</c>. Several times faster than <see cref="System.Text.Json.Utf8JsonWriter"/> with a relaxed encoder on Korean text.
 /// </summary>
-public sealed class JsonLineWriter
+internal sealed class JsonLineWriter
 {
     private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +

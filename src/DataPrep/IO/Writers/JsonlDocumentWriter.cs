@@ -17,7 +17,7 @@ namespace DataPrep.IO.Writers;
 /// lets the runner compress blocks on all cores (<see cref="Encode"/>) while one thread only appends them.
 /// Parts therefore end on block boundaries: a part may run past <c>maxFileBytes</c> by less than one block.
 /// </remarks>
-public sealed class JsonlDocumentWriter : IBlockDocumentWriter
+internal sealed class JsonlDocumentWriter : IBlockDocumentWriter
 {
     private const int MaxBlockBytes = 1 << 20;
     private const int MinBlockBytes = 1 << 16;

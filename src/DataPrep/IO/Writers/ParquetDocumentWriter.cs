@@ -11,7 +11,7 @@ namespace DataPrep.IO.Writers;
 /// (typed string, long, double or bool when every value agrees, else string), and <c>metadata_json</c>
 /// with any field that appears later, so no metadata is lost. All parts are renamed into place together by <see cref="CompleteAsync"/>.
 /// </summary>
-public sealed class ParquetDocumentWriter : IDocumentWriter
+internal sealed class ParquetDocumentWriter : IDocumentWriter
 {
     private const long RowGroupBytes = 64L << 20;
     private const int RowGroupRows = 100_000;

@@ -11,7 +11,7 @@ namespace DataPrep.IO.Writers;
 /// Thread-safe; the file is renamed into place by <see cref="Complete"/>. A shard with no rejection writes no file
 /// (an empty <c>.gz</c> is not valid gzip, and a valid empty one only makes readers open a file to find nothing).
 /// </summary>
-public sealed class RejectsWriter : IRejectionSink, IDisposable
+internal sealed class RejectsWriter : IRejectionSink, IDisposable
 {
     private readonly object _gate = new();
     private readonly bool _includeText;

@@ -11,7 +11,7 @@ public sealed class MixCellMeasurement
     }
 
     /// <summary>Creates a cell from stored values.</summary>
-    public MixCellMeasurement(string source, string language, long documents, long tokens, long utf8Bytes, TokenHistogram histogram)
+    internal MixCellMeasurement(string source, string language, long documents, long tokens, long utf8Bytes, TokenHistogram histogram)
     {
         Source = source;
         Language = language;
@@ -37,7 +37,7 @@ public sealed class MixCellMeasurement
     public long Utf8Bytes { get; private set; }
 
     /// <summary>Tokens and documents by coin.</summary>
-    public TokenHistogram Histogram { get; }
+    internal TokenHistogram Histogram { get; }
 
     /// <summary>Counts one document.</summary>
     public void Add(ulong coin, long tokens, long utf8Bytes)

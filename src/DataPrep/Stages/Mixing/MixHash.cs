@@ -9,7 +9,7 @@ namespace DataPrep.Stages.Mixing;
 /// its cell's threshold, so inclusion depends on nothing but these three values — not on reading order, threads or
 /// <c>--world-size</c> — and every shard of a run, and every rerun, takes the same documents.
 /// </summary>
-public sealed class MixHash
+internal sealed class MixHash
 {
     private readonly long _sourceSeed;
 

@@ -9,7 +9,7 @@ namespace DataPrep.Stages.Mixing;
 /// other); else the script of its letters — Hangul ≥ 50% → ko, Latin ≥ 50% → en, otherwise other (the same rule as the
 /// Tokenize stage's per-language counters and <c>dataprep tokens</c>).
 /// </summary>
-public static class MixLanguages
+internal static class MixLanguages
 {
     /// <summary>The source option value that means "decide per document".</summary>
     public const string Auto = "auto";

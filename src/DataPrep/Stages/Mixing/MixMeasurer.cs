@@ -20,7 +20,7 @@ namespace DataPrep.Stages.Mixing;
 /// modification time, the tokenizer, the seed and the source's settings, so a second plan or run (and every shard of a
 /// sharded run) reads a small file instead of tokenizing the corpus again.
 /// </summary>
-public sealed class MixMeasurer
+internal sealed class MixMeasurer
 {
     private const int BatchDocuments = 512;
     private const int BatchBytes = 1 << 20;

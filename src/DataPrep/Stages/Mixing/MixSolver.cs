@@ -14,7 +14,7 @@ namespace DataPrep.Stages.Mixing;
 /// Shares are shares of tokens, not documents: the Korean-first models of the survey (§4.1.1) set their Korean share in
 /// tokens, and a Korean document costs 1.5–5× the tokens of an English one of the same content (docs/tokenization.md).
 /// </remarks>
-public static class MixSolver
+internal static class MixSolver
 {
     /// <summary>Solves the rates for <paramref name="options"/> over <paramref name="sources"/> (measured with
     /// <paramref name="tokenizerName"/>, in the order of <see cref="MixOptions.Sources"/>).</summary>

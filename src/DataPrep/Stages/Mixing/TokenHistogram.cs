@@ -6,7 +6,7 @@ namespace DataPrep.Stages.Mixing;
 /// the documents hold a wanted number of tokens: a sampled fraction then holds a known, exact number of tokens instead
 /// of what the luck of independent coin flips gives.
 /// </summary>
-public sealed class TokenHistogram
+internal sealed class TokenHistogram
 {
     /// <summary>Bits of the coin that choose the bucket.</summary>
     public const int Bits = 12;

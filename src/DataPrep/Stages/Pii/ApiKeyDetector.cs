@@ -14,7 +14,7 @@ namespace DataPrep.Stages.Pii;
 /// bounded read of the token body with ASCII-only character classes. Placeholders (<c>ghp_xxxx…</c>,
 /// <c>AKIAXXXXXXXXXXXXXXXX</c>) are rejected by requiring several distinct characters in the body.
 /// </remarks>
-public sealed class ApiKeyDetector : IPiiDetector
+internal sealed class ApiKeyDetector : IPiiDetector
 {
     private const int Priority = 100;
     private const int MaxToken = 512;

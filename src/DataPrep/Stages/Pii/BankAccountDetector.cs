@@ -7,7 +7,7 @@ namespace DataPrep.Stages.Pii;
 /// </summary>
 /// <remarks>Korean banks use different groupings and publish no check digit (korean.md §1.7), so the keyword is what
 /// separates an account from an order number: it must be within 30 characters before the number or 10 after.</remarks>
-public sealed class BankAccountDetector : IPiiDetector
+internal sealed class BankAccountDetector : IPiiDetector
 {
     private const int Priority = 55;
 

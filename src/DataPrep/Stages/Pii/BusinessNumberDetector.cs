@@ -8,7 +8,7 @@ namespace DataPrep.Stages.Pii;
 /// Checksum from Presidio <c>kr_brn_recognizer.py</c> (korean.md §1.4): keys 1,3,7,1,3,7,1,3,5; the 9th digit also adds
 /// ⌊5·d₉/10⌋; check = (10 − sum mod 10) mod 10. A bare 10-digit run passes by chance one time in ten, hence the keyword.
 /// </remarks>
-public sealed class BusinessNumberDetector : IPiiDetector
+internal sealed class BusinessNumberDetector : IPiiDetector
 {
     private const int Priority = 70;
 

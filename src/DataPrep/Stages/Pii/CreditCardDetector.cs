@@ -10,7 +10,7 @@ namespace DataPrep.Stages.Pii;
 /// Luhn alone passes one random number in ten; the issuer prefix and length table (ko-pii
 /// <c>docs/pattern_analysis.md</c>: first digit in {2,3,4,5,6,9}) removes most order numbers and trivial strings.
 /// </remarks>
-public sealed class CreditCardDetector : IPiiDetector
+internal sealed class CreditCardDetector : IPiiDetector
 {
     private const int Priority = 90;
 

@@ -6,7 +6,7 @@ namespace DataPrep.Stages.Pii;
 /// </summary>
 /// <remarks>Layout from Presidio's and ko-pii's recognizers (korean.md §1.8). The check digits are unpublished, and any
 /// 12-digit run fits the compact form, so every form needs the keyword within 40 characters before or 10 after.</remarks>
-public sealed class DriverLicenseDetector : IPiiDetector
+internal sealed class DriverLicenseDetector : IPiiDetector
 {
     private const int Priority = 45;
 

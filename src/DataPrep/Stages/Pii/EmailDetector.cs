@@ -11,7 +11,7 @@ namespace DataPrep.Stages.Pii;
 /// stays linear. Rejected look-alikes: <c>python@2.7</c> and <c>react@18.2.0</c> (numeric last label),
 /// <c>icon@2x.png</c> (file extension as last label), <c>@decorators</c> and <c>@handles</c> (no local part).
 /// </remarks>
-public sealed class EmailDetector : IPiiDetector
+internal sealed class EmailDetector : IPiiDetector
 {
     private const int Priority = 60;
     private const int MaxLocal = 64;

@@ -4,7 +4,7 @@ namespace DataPrep.Stages.Pii;
 /// Finds values of one kind in text. Implementations are stateless, thread-safe and run in time linear
 /// in the text length (hand-written scanners over vectorised searches; no backtracking regex).
 /// </summary>
-public interface IPiiDetector
+internal interface IPiiDetector
 {
     /// <summary>The kind of value this detector reports (a detector may report a related type too, e.g. RRN and FRN).</summary>
     PiiType Type { get; }

@@ -15,7 +15,7 @@ namespace DataPrep.Stages.Pii;
 /// (<c>v1.2.3.4</c>), and — following BigCode's PII pipeline — seven-character dotted quads such as <c>1.2.3.4</c>
 /// unless an address keyword (ip, server, dns, host, 주소, 서버) is within 30 characters.
 /// </remarks>
-public sealed class IpAddressDetector : IPiiDetector
+internal sealed class IpAddressDetector : IPiiDetector
 {
     private const int Priority = 30;
     private const int MaxIpv6Run = 64;

@@ -9,7 +9,7 @@ namespace DataPrep.Stages.Pii;
 /// </summary>
 /// <remarks>gitleaks' <c>jwt</c> rule shape (korean.md §2.1), scanned by hand. Each token is read once and the search
 /// resumes after it, so a multi-megabyte base64 blob full of <c>eyJ</c> stays linear.</remarks>
-public sealed class JwtDetector : IPiiDetector
+internal sealed class JwtDetector : IPiiDetector
 {
     private const int Priority = 100;
     private const int MaxPart = 16_384;

@@ -7,7 +7,7 @@ namespace DataPrep.Stages.Pii;
 /// </summary>
 /// <remarks>Formats from Microsoft Purview's South Korea passport definition and Presidio's recognizer (korean.md §1.8).
 /// The bare <c>M123A4567</c> shape is common in part and order codes (FluxGuard v0.25.0), hence the keyword gate.</remarks>
-public sealed class PassportNumberDetector : IPiiDetector
+internal sealed class PassportNumberDetector : IPiiDetector
 {
     private const int Priority = 40;
     private const int WindowAfter = 40;

@@ -12,7 +12,7 @@ namespace DataPrep.Stages.Pii;
 /// 010 mobiles (11 digits) unless a phone keyword is near, because bare 9–11 digit runs are more often ids.
 /// Digit boundaries are explicit, so a particle right after the number (<c>…5678로</c>) does not hide it.
 /// </remarks>
-public sealed class PhoneNumberDetector : IPiiDetector
+internal sealed class PhoneNumberDetector : IPiiDetector
 {
     private const int Priority = 50;
 

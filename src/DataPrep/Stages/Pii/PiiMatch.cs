@@ -5,7 +5,7 @@ namespace DataPrep.Stages.Pii;
 /// <param name="Length">Number of characters.</param>
 /// <param name="Type">What kind of value it is.</param>
 /// <param name="Priority">Which match wins when spans overlap: higher first, then longer, then earlier.</param>
-public readonly record struct PiiMatch(int Start, int Length, PiiType Type, int Priority)
+internal readonly record struct PiiMatch(int Start, int Length, PiiType Type, int Priority)
 {
     /// <summary>Offset just past the last character.</summary>
     public int End => Start + Length;

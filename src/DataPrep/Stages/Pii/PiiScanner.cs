@@ -6,7 +6,7 @@ namespace DataPrep.Stages.Pii;
 /// span, then the earlier one (a card number beats the phone number inside it; a PEM block beats the keys in it).
 /// Thread-safe; allocation-free once the caller's lists have grown.
 /// </summary>
-public sealed class PiiScanner
+internal sealed class PiiScanner
 {
     private readonly IPiiDetector[] _detectors;
     private readonly bool[] _enabled;

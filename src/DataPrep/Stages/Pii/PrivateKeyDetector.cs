@@ -7,7 +7,7 @@ namespace DataPrep.Stages.Pii;
 /// </summary>
 /// <remarks>gitleaks' <c>private-key</c> rule shape (korean.md §2.1). The end-marker search result is reused for
 /// every later BEGIN before it, so thousands of unterminated headers stay linear.</remarks>
-public sealed class PrivateKeyDetector : IPiiDetector
+internal sealed class PrivateKeyDetector : IPiiDetector
 {
     private const int Priority = 110;
     private const int MinBody = 64;

@@ -13,7 +13,7 @@ namespace DataPrep.Stages.Pii;
 /// number whose corporate (법인등록번호) checksum passes while the RRN checksum fails is left alone, as is
 /// G ∈ {9, 0} (born in the 1800s), and an order/tracking keyword vetoes a checksum-only match.
 /// </remarks>
-public sealed class ResidentNumberDetector : IPiiDetector
+internal sealed class ResidentNumberDetector : IPiiDetector
 {
     private const int Priority = 80;
 

@@ -12,7 +12,7 @@ namespace DataPrep.Stages.Pii;
 /// placeholders (<c>${VAR}</c>, <c>&lt;password&gt;</c>, <c>****</c>, <c>your_password</c>, function calls) are rejected,
 /// and hex digests of 32/40/64 characters on a line that mentions a hash are left alone.
 /// </remarks>
-public sealed class SecretAssignmentDetector : IPiiDetector
+internal sealed class SecretAssignmentDetector : IPiiDetector
 {
     private const int Priority = 20;
     private const int MaxName = 48;

@@ -25,7 +25,7 @@ namespace DataPrep.Stages.Tokenization;
 /// <c>Regex</c> over UTF-16 units and differs there (and on <c>'ſ</c>, which tiktoken's Unicode case folding reads as
 /// <c>'s</c>): its ids are the reference only for text without such characters.
 /// </remarks>
-public sealed class ByteLevelBpeTokenizer : ITextTokenizer
+internal sealed class ByteLevelBpeTokenizer : ITextTokenizer
 {
     // Korean reviews have many distinct words: a large cache pays, a bounded one keeps memory flat on any corpus.
     private const int MaxCachedPieceLength = 32;

@@ -18,7 +18,7 @@ namespace DataPrep.Stages.Tokenization;
 /// The vocabulary is read from the same file to know each token's bytes (byte-level BPE alphabet or SentencePiece
 /// <c>▁</c>/<c>&lt;0xHH&gt;</c> pieces).
 /// </remarks>
-public sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
+internal sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
 {
     private readonly string _path;
     private readonly System.Collections.Concurrent.ConcurrentBag<NativeTokenizer> _pool = [];

@@ -19,7 +19,7 @@ namespace DataPrep.Stages.Tokenization;
 /// Only the <c>identity</c> normaliser is supported: models with a precompiled NFKC map are refused rather than
 /// tokenized slightly wrong.
 /// </remarks>
-public sealed class SentencePieceBpeTokenizer : ITextTokenizer
+internal sealed class SentencePieceBpeTokenizer : ITextTokenizer
 {
     private const char Whitespace = '\u2581';
     private const int MaxCachedWordLength = 48;

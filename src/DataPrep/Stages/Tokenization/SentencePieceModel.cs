@@ -7,7 +7,7 @@ namespace DataPrep.Stages.Tokenization;
 /// scores and types, the model type, byte fallback, and the normaliser settings. Read with a small protobuf wire-format
 /// reader, so no protobuf package is needed.
 /// </summary>
-public sealed class SentencePieceModel
+internal sealed class SentencePieceModel
 {
     private SentencePieceModel()
     {

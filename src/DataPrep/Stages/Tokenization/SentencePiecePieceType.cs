@@ -1,7 +1,7 @@
 namespace DataPrep.Stages.Tokenization;
 
 /// <summary>Type of a SentencePiece vocabulary piece, with the numbers of <c>sentencepiece_model.proto</c>.</summary>
-public enum SentencePiecePieceType : byte
+internal enum SentencePiecePieceType : byte
 {
     /// <summary>An ordinary piece that BPE may produce by merging.</summary>
     Normal = 1,

@@ -15,7 +15,7 @@ namespace DataPrep.Stages.Tokenization;
 /// The token bytes (for attributing tokens to scripts) are read from the same embedded <c>.tiktoken</c> rank file
 /// the data package gives Microsoft.ML.Tokenizers, so ids and bytes always agree.
 /// </remarks>
-public sealed class TiktokenTextTokenizer : ITextTokenizer
+internal sealed class TiktokenTextTokenizer : ITextTokenizer
 {
     private const int CacheSize = 100_000;
 
