@@ -23,7 +23,7 @@ namespace DataPrep.Stages.Pii;
 /// </remarks>
 [Stage("PiiScrub", typeof(PiiScrubOptions), Family = 3,
     Description = "Replaces e-mails, phone numbers, Korean RRN/FRN/BRN, cards, public IPs, API keys and secrets with tags, masks or hashes.")]
-internal sealed class PiiScrubber : DocumentStage
+public sealed class PiiScrubber : DocumentStage
 {
     /// <summary>The document has more PII matches than <c>maxPiiCount</c>.</summary>
     public static readonly RejectionReason TooMany = new(
