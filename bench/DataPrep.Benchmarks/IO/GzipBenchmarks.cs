@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using DataPrep.IO.Gzip;
+using DataPrep.IO.Writers;
 
 namespace DataPrep.Benchmarks.IO;
 
@@ -75,7 +76,7 @@ public class GzipBenchmarks
             }
             else
             {
-                var member = GzipMemberCompressor.CompressIsal(GzipEngine.IsalEngine!.Isal!, block, out var length, Engine[^1] - '0')
+                var member = IsalDeflate.Compress(GzipEngine.IsalEngine!.Isal!, block, System.Buffers.ArrayPool<byte>.Shared, out var length, Engine[^1] - '0')
                     ?? throw new InvalidOperationException("ISA-L failed");
                 total += length;
                 System.Buffers.ArrayPool<byte>.Shared.Return(member);

@@ -28,10 +28,17 @@ public static class OptionsBinder
 
     /// <summary>Binds <paramref name="node"/> (an object, or null for all defaults) onto a new <paramref name="optionsType"/>.</summary>
     /// <returns>The options, or <c>null</c> when there were problems (added to <paramref name="problems"/>).</returns>
-    public static object? Bind(Type optionsType, JsonNode? node, string path, List<ConfigProblem> problems)
+    public static object? Bind(Type optionsType, JsonNode? node, string path, List<ConfigProblem> problems) =>
+        Bind(SerializerOptions.GetTypeInfo(optionsType), node, path, problems);
+
+    /// <summary>Binds <paramref name="node"/> onto a new record of <paramref name="typeInfo"/>'s type, with the metadata of
+    /// the context that made <paramref name="typeInfo"/> (a namespace above Configuration, like Mixing, brings its own
+    /// source-generated context instead of adding its records to <see cref="OptionsJsonContext"/>). That context must use
+    /// the same naming and unmapped-member rules as <see cref="OptionsJsonContext"/>.</summary>
+    /// <returns>The options, or <c>null</c> when there were problems (added to <paramref name="problems"/>).</returns>
+    internal static object? Bind(JsonTypeInfo typeInfo, JsonNode? node, string path, List<ConfigProblem> problems)
     {
         var before = problems.Count;
-        var typeInfo = SerializerOptions.GetTypeInfo(optionsType);
         var canonical = BindRecord(typeInfo, node, path, problems);
         if (problems.Count > before)
         {
@@ -71,7 +78,7 @@ public static class OptionsBinder
         {
             if (property.Set is not null && property.Get is not null)
             {
-                values[property.Name] = JsonSerializer.SerializeToNode(property.Get(defaults), SerializerOptions.GetTypeInfo(property.PropertyType));
+                values[property.Name] = JsonSerializer.SerializeToNode(property.Get(defaults), typeInfo.Options.GetTypeInfo(property.PropertyType));
             }
         }
         return values;
@@ -105,7 +112,7 @@ public static class OptionsBinder
                     typeInfo.Properties.Where(p => p.Set is not null).Select(p => p.Name)));
                 continue;
             }
-            var converted = Convert(value, property.PropertyType, propertyPath, problems);
+            var converted = Convert(value, typeInfo.Options.GetTypeInfo(property.PropertyType), propertyPath, problems);
             if (converted.Ok)
             {
                 canonical[property.Name] = converted.Node;
@@ -114,9 +121,8 @@ public static class OptionsBinder
         return canonical;
     }
 
-    private static (bool Ok, JsonNode? Node) Convert(JsonNode? value, Type type, string path, List<ConfigProblem> problems)
+    private static (bool Ok, JsonNode? Node) Convert(JsonNode? value, JsonTypeInfo typeInfo, string path, List<ConfigProblem> problems)
     {
-        var typeInfo = SerializerOptions.GetTypeInfo(type);
         // A nested record follows the top level's rules: its unknown names are named, not "expected a mapping".
         if (typeInfo.Kind == JsonTypeInfoKind.Object && value is JsonObject)
         {
@@ -137,7 +143,7 @@ public static class OptionsBinder
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException)
         {
-            problems.Add(PipelineConfigException.InvalidValue(path, $"expected {DescribeType(type)}, got {Describe(value)}."));
+            problems.Add(PipelineConfigException.InvalidValue(path, $"expected {DescribeType(typeInfo.Type)}, got {Describe(value)}."));
             return (false, null);
         }
     }

@@ -9,7 +9,6 @@ using DataPrep.Stages.Dedup.Lines;
 using DataPrep.Stages.Dedup.MinHash;
 using DataPrep.Stages.Dedup.Substring;
 using DataPrep.Stages.Normalize;
-using DataPrep.Stages.Mixing;
 using DataPrep.Stages.Pii;
 using DataPrep.Stages.Quality;
 using DataPrep.Stages.Tokenization;
@@ -36,7 +35,6 @@ namespace DataPrep.Configuration;
         typeof(ConfigEnumConverter<InputFormat>),
         typeof(ConfigEnumConverter<KeepRule>),
         typeof(ConfigEnumConverter<LineUnit>),
-        typeof(ConfigEnumConverter<MixTargetKind>),
         typeof(ConfigEnumConverter<OutputCompression>),
         typeof(ConfigEnumConverter<OutputFormat>),
         typeof(ConfigEnumConverter<PiiAction>),
@@ -67,8 +65,6 @@ namespace DataPrep.Configuration;
 [JsonSerializable(typeof(TokenizeOptions))]
 [JsonSerializable(typeof(IndexedDatasetOptions))]
 [JsonSerializable(typeof(TokenRatioStageOptions))]
-[JsonSerializable(typeof(MixOptions))]
-[JsonSerializable(typeof(MixSourceOptions))]
 internal sealed partial class OptionsJsonContext : JsonSerializerContext
 {
 }

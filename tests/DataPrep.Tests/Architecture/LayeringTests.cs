@@ -28,28 +28,6 @@ public class LayeringTests
         _ => throw new InvalidOperationException($"Namespace '{ns}' has no layer: add it to LayerOf and docs/architecture.md."),
     };
 
-    /// <summary>Edges that break the layering today, each with what removes it (issue #16). The tests skip exactly these
-    /// edges, so a new violation still fails, and one that is fixed must be taken off this list.</summary>
-    internal static readonly Dictionary<(string From, string To), string> KnownViolations = new()
-    {
-        [("DataPrep.Configuration", "DataPrep.Stages.Mixing")] =
-            "OptionsJsonContext, the one source-generated JSON context, lists Mix's options; give Mixing its own context",
-        [("DataPrep.IO.Gzip", "DataPrep.IO")] =
-            "the gzip engine uses BlockBuffers, GzipHeader and GzipMemberStream from IO, which uses the engine; move those three into IO.Gzip",
-        [("DataPrep.IO.Gzip", "DataPrep.IO.Writers")] =
-            "GzipMemberCompressor fills the writers' EncodedBlock and PooledBufferStream; move those two down into IO",
-    };
-
-    private static bool Known(string from, string to) => KnownViolations.ContainsKey((from, to));
-
-    [Fact]
-    public void EveryKnownViolationStillExists()
-    {
-        var graph = Graph.Value;
-        var gone = KnownViolations.Keys.Where(edge => !graph.Uses(edge.From).Contains(edge.To)).ToList();
-        Assert.True(gone.Count == 0, "Fixed, take off KnownViolations: " + string.Join(", ", gone));
-    }
-
     private static bool Under(string ns, string root) => ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal);
 
     /// <summary>The stage family of a Stages namespace (<c>DataPrep.Stages.Dedup.MinHash</c> is <c>Dedup</c>), null elsewhere.</summary>
@@ -72,10 +50,6 @@ public class LayeringTests
         {
             foreach (var to in graph.Uses(from))
             {
-                if (Known(from, to))
-                {
-                    continue;
-                }
                 if (LayerOf(to) > LayerOf(from) || (LayerOf(to) == LayerOf(from) && !SameLayerAllowed(from, to)))
                 {
                     wrong.Add($"{from} (layer {LayerOf(from)}) uses {to} (layer {LayerOf(to)}): {string.Join(", ", graph.Why(from, to).Take(5))}");
@@ -127,7 +101,7 @@ public class LayeringTests
         {
             state[ns] = 1;
             path.Add(ns);
-            foreach (var next in graph.Uses(ns).Where(next => !Known(ns, next)).Order(StringComparer.Ordinal))
+            foreach (var next in graph.Uses(ns).Order(StringComparer.Ordinal))
             {
                 if (state.GetValueOrDefault(next) == 1)
                 {

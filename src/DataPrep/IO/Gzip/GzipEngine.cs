@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using Serilog;
 
@@ -122,7 +123,7 @@ internal sealed class GzipEngine
             {
                 sample[i] = (byte)("DataPrep igzip self-check "[i % 26] + (i / 4096 % 3));
             }
-            var member = GzipMemberCompressor.CompressIsal(engine.Isal!, sample, out var length)
+            var member = IsalDeflate.Compress(engine.Isal!, sample, ArrayPool<byte>.Shared, out var length)
                 ?? throw new InvalidDataException("deflate failed");
             var viaZlib = new MemoryStream();
             using (var gzip = new GZipStream(new MemoryStream(member, 0, length), CompressionMode.Decompress))
@@ -134,7 +135,7 @@ internal sealed class GzipEngine
             {
                 isal.CopyTo(viaIsal);
             }
-            BlockBuffers.Pool.Return(member);
+            ArrayPool<byte>.Shared.Return(member);
             return viaZlib.ToArray().AsSpan().SequenceEqual(sample) && viaIsal.ToArray().AsSpan().SequenceEqual(sample)
                 ? null
                 : "self-check round trip differs";

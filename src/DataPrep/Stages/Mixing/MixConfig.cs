@@ -89,7 +89,7 @@ public sealed class MixConfig
                 scalars[key] = value?.DeepClone();
             }
         }
-        var mix = (MixOptions?)OptionsBinder.Bind(typeof(MixOptions), scalars, "mix", problems);
+        var mix = (MixOptions?)OptionsBinder.Bind(MixOptionsJsonContext.Default.MixOptions, scalars, "mix", problems);
         var sources = BindSources(Get(mixNode, "sources"), problems);
         var files = ResolveFiles(sources, baseDirectory, problems);
         // Other problems in the block must not hide what the target keys are checked against.
@@ -129,7 +129,7 @@ public sealed class MixConfig
         for (var i = 0; i < array.Count; i++)
         {
             var path = $"mix.sources[{i}]";
-            if (OptionsBinder.Bind(typeof(MixSourceOptions), array[i], path, problems) is not MixSourceOptions source)
+            if (OptionsBinder.Bind(MixOptionsJsonContext.Default.MixSourceOptions, array[i], path, problems) is not MixSourceOptions source)
             {
                 continue;
             }

@@ -99,6 +99,29 @@ public sealed class MixConfigTests
     }
 
     [Fact]
+    public void TargetsByBindsAsACamelCaseNameThroughMixingsOwnContextAndRefusesANumber()
+    {
+        var config = MixConfig.Parse("""
+            mix:
+              tokenBudget: 1000
+              targetsBy: Source
+              targets: { ko: 0.5, en: 0.5 }
+              sources: [ { name: ko, path: ko.jsonl }, { name: en, path: en.jsonl } ]
+            """, "mix.yaml", Folder);
+        Assert.Equal(MixTargetKind.Source, config.Mix.TargetsBy);
+
+        var e = Invalid("""
+            mix:
+              tokenBudget: 1000
+              targetsBy: 1
+              targets: { ko: 1 }
+              sources: [ { name: ko, path: ko.jsonl } ]
+            """);
+        var problem = Assert.Single(e.Problems, p => p.Path == "mix.targetsBy");
+        Assert.Contains("one of 'language', 'source'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMissingMixBlockAndAnUnknownTopLevelKeyAreBothReported()
     {
         var e = Invalid("""

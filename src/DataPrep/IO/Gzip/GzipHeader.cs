@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace DataPrep.IO;
+namespace DataPrep.IO.Gzip;
 
 /// <summary>
 /// The header of a gzip member (RFC 1952, section 2.3: fixed part, then the optional extra field, file name, comment and

@@ -1,46 +1,31 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
-using DataPrep.IO.Writers;
 
 namespace DataPrep.IO.Gzip;
 
 /// <summary>
-/// Compresses one block of output into one complete, independent gzip member: with ISA-L's one-shot
-/// <c>isal_deflate_stateless</c> for <see cref="CompressionLevel.Fastest"/> when ISA-L is the engine, else with zlib.
-/// Thread-safe: every call has its own native state.
+/// Compresses a whole buffer into one complete, independent gzip member with ISA-L's one-shot
+/// <c>isal_deflate_stateless</c>. Thread-safe: every call has its own native state. The writers' block compressor
+/// (<c>IO.Writers.GzipMemberCompressor</c>) calls it for <see cref="CompressionLevel.Fastest"/>
+/// when ISA-L is the engine, and zlib otherwise.
 /// </summary>
-internal static unsafe class GzipMemberCompressor
+internal static unsafe class IsalDeflate
 {
     /// <summary>
-    /// The ISA-L level behind <see cref="CompressionLevel.Fastest"/>. On ko-wiki and en-wiki JSONL in 1 MiB members levels
-    /// 0, 1 and 2 run at the same speed within the noise of this machine (about 310 and 240 MB per CPU-second), all well
+    /// The ISA-L level behind <see cref="CompressionLevel.Fastest"/>. On ko-wiki and en-wiki JSONL in 1 MiB members
+    /// levels 0, 1 and 2 run at the same speed within the noise of this machine (about 310 and 240 MB per CPU-second), all well
     /// ahead of zlib-ng level 1 (about 165) and all smaller than its output; level 1 is the fastest-or-tied one that writes
     /// 3-12% less than level 0 (bench/results/gzip.md).
     /// </summary>
     public const int FastestLevel = 1;
 
-    /// <summary>A member holding <paramref name="data"/> in a pooled buffer, made by <paramref name="engine"/> (default: <see cref="GzipEngine.Active"/>).</summary>
-    public static EncodedBlock Compress(ReadOnlySpan<byte> data, CompressionLevel level, int documents, GzipEngine? engine = null)
-    {
-        if (level == CompressionLevel.Fastest && (engine ?? GzipEngine.Active).Isal is { } isal
-            && CompressIsal(isal, data, out var length) is { } member)
-        {
-            return new EncodedBlock(member, length, data.Length, documents);
-        }
-        using var output = new PooledBufferStream(data.Length / 2 + 4096);
-        using (var gzip = new GZipStream(output, level, leaveOpen: true))
-        {
-            gzip.Write(data);
-        }
-        return output.Detach(data.Length, documents);
-    }
-
     /// <summary>
-    /// The member as a pooled array and its length, or null when ISA-L could not make it (the output did not fit,
-    /// which incompressible data cannot cause, or the call failed: logged once); the caller then uses zlib.
+    /// The member in an array rented from <paramref name="pool"/> and its length, or null when ISA-L could not make it
+    /// (the output did not fit, which incompressible data cannot cause, or the call failed: logged once); the caller then
+    /// uses zlib. The caller returns the array to <paramref name="pool"/>.
     /// </summary>
-    public static byte[]? CompressIsal(IsalLibrary isal, ReadOnlySpan<byte> data, out int length, int level = FastestLevel)
+    public static byte[]? Compress(IsalLibrary isal, ReadOnlySpan<byte> data, ArrayPool<byte> pool, out int length, int level = FastestLevel)
     {
         length = 0;
         if (data.Length > int.MaxValue / 2)
@@ -48,7 +33,7 @@ internal static unsafe class GzipMemberCompressor
             return null;
         }
         // Stored blocks, ISA-L's fallback for incompressible input: 5 bytes per 64 KiB, gzip header and trailer.
-        var buffer = BlockBuffers.Pool.Rent(data.Length + data.Length / 8192 + 1024);
+        var buffer = pool.Rent(data.Length + data.Length / 8192 + 1024);
         var levelBuffer = IsalLibrary.LevelBufferSize(level);
         var state = RentState(IsalLibrary.ZStreamSize + levelBuffer);
         try
@@ -84,7 +69,7 @@ internal static unsafe class GzipMemberCompressor
         {
             ReturnState(state, IsalLibrary.ZStreamSize + levelBuffer);
         }
-        BlockBuffers.Pool.Return(buffer);
+        pool.Return(buffer);
         return null;
     }
 

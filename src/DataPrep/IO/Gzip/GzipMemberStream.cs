@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
 
-namespace DataPrep.IO;
+namespace DataPrep.IO.Gzip;
 
 /// <summary>
 /// Decompresses a gzip file member by member and checks each member's trailer (CRC-32 and size), so a
