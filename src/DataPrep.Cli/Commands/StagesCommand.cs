@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.ComponentModel;
 using System.Text.Json;
 using DataPrep.Configuration;
 using DataPrep.IO;
@@ -94,9 +93,7 @@ internal static class StagesCommand
             var value = property.Get?.Invoke(defaults);
             var json = JsonSerializer.Serialize(value, OptionsBinder.SerializerOptions.GetTypeInfo(property.PropertyType))
                 .Replace("\n", "").Replace("  ", "");
-            var description = property.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: false)
-                .OfType<DescriptionAttribute>().FirstOrDefault()?.Description ?? "";
-            yield return (property.Name, json, description);
+            yield return (property.Name, json, OptionDescriptions.Describe(property, defaults));
         }
     }
 }

@@ -20,11 +20,11 @@ public sealed record BlocklistOptions : IValidatableOptions
     public string[] WordFiles { get; init; } = [];
 
     /// <summary>Reject a document with at least this many matches. Default 1 (C4's bad-words rule: any match).</summary>
-    [Description("Reject documents with at least this many blocklist matches. Default 1 (C4 bad-words rule); 0 turns the count rule off.")]
+    [Description("Reject documents with at least this many blocklist matches. Default {default} (C4 bad-words rule); 0 turns the count rule off.")]
     public int MinMatches { get; init; } = 1;
 
     /// <summary>Reject a document whose matches per word exceed this ratio. Default 1 (off).</summary>
-    [Description("Reject documents whose blocklist matches per word exceed this ratio. Default 1 (off); data-juicer uses 0.045.")]
+    [Description("Reject documents whose blocklist matches per word exceed this ratio. Default {default} (off); data-juicer uses 0.045.")]
     public double MaxMatchRatio { get; init; } = 1;
 
     /// <summary>Blocked domains for the <c>url</c> metadata field; subdomains match too.</summary>

@@ -12,16 +12,16 @@ public sealed record C4QualityOptions : IValidatableOptions
     public bool FilterNoTerminalPunctuation { get; init; } = true;
 
     /// <summary>Lines with fewer words (eojeols) are dropped. Default 3 (C4).</summary>
-    [Description("Minimum words (eojeols) per line. Default 3 (C4).")]
+    [Description("Minimum words (eojeols) per line. Default {default} (C4).")]
     public int MinWordsPerLine { get; init; } = 3;
 
     /// <summary>Minimum sentences in the lines that survive. Default 5 (C4).</summary>
-    [Description("Minimum sentences in the surviving lines; fewer rejects the document. Default 5 (C4).")]
+    [Description("Minimum sentences in the surviving lines; fewer rejects the document. Default {default} (C4).")]
     public int MinSentences { get; init; } = 5;
 
     /// <summary>Minimum sentences for Korean documents. Default 3: Korean sentences chain clauses with
     /// connective endings (-고, -며, -는데) and carry about 1.5× the content per word, so they are fewer.</summary>
-    [Description("Minimum sentences for Korean documents (by language metadata, else by script). Default 3.")]
+    [Description("Minimum sentences for Korean documents (by language metadata, else by script). Default {default}.")]
     public int MinSentencesKorean { get; init; } = 3;
 
     /// <summary>Drop lines mentioning javascript. Default true (C4).</summary>

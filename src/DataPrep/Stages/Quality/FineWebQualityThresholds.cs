@@ -9,23 +9,23 @@ namespace DataPrep.Stages.Quality;
 public sealed record FineWebQualityThresholds
 {
     /// <summary>Minimum fraction of lines ending in terminal punctuation. English 0.12, Korean 0.062.</summary>
-    [Description("Minimum fraction of lines that end in terminal punctuation (Korean endings count). Default: English 0.12 (FineWeb), Korean 0.062 (FineWeb-2 kor_Hang).")]
+    [Description("Minimum fraction of lines that end in terminal punctuation (Korean endings count). Default: English {english} (FineWeb), Korean {korean} (FineWeb-2 kor_Hang).")]
     public double? MinTerminalLineRatio { get; init; }
 
     /// <summary>A line this long or shorter (characters) is short. English 30, Korean 15 (denser script).</summary>
-    [Description("Lines of at most this many characters count as short. Default: English 30 (FineWeb), Korean 15 (a Hangul syllable carries about two Latin letters of content).")]
+    [Description("Lines of at most this many characters count as short. Default: English {english} (FineWeb), Korean {korean} (a Hangul syllable carries about two Latin letters of content).")]
     public int? ShortLineLength { get; init; }
 
     /// <summary>Maximum fraction of short lines. 0.67 for both.</summary>
-    [Description("Maximum fraction of short lines. Default 0.67 (FineWeb).")]
+    [Description("Maximum fraction of short lines. Default {default} (FineWeb).")]
     public double? MaxShortLineRatio { get; init; }
 
     /// <summary>Maximum fraction of characters (newlines excluded) in duplicate lines. 0.01 for both.</summary>
-    [Description("Maximum fraction of non-newline characters inside duplicate lines. Default 0.01 (FineWeb).")]
+    [Description("Maximum fraction of non-newline characters inside duplicate lines. Default {default} (FineWeb).")]
     public double? MaxDuplicateLineCharRatio { get; init; }
 
     /// <summary>Maximum newlines per word. English 0.3; Korean 0.4 per eojeol (FineWeb-2's 0.196 is per morpheme).</summary>
-    [Description("Maximum newlines per word. Default: English 0.3 (FineWeb), Korean 0.4 per eojeol (FineWeb-2's 0.196 per Kiwi morpheme, at about 2 morphemes per eojeol).")]
+    [Description("Maximum newlines per word. Default: English {english} (FineWeb), Korean {korean} per eojeol (FineWeb-2's 0.196 per Kiwi morpheme, at about 2 morphemes per eojeol).")]
     public double? MaxNewlineToWordRatio { get; init; }
 
     internal IEnumerable<OptionProblem> Validate(string prefix)

@@ -12,48 +12,48 @@ namespace DataPrep.Stages.Quality;
 public sealed record GopherQualityThresholds
 {
     /// <summary>Minimum number of non-symbol words (eojeols in Korean). English 50, Korean 30.</summary>
-    [Description("Minimum non-symbol words (eojeols for Korean). Default: English 50 (Gopher), Korean 30.")]
+    [Description("Minimum non-symbol words (eojeols for Korean). Default: English {english} (Gopher), Korean {korean}.")]
     public int? MinWords { get; init; }
 
     /// <summary>Maximum number of non-symbol words. English 100,000, Korean 65,000.</summary>
-    [Description("Maximum non-symbol words. Default: English 100000 (Gopher), Korean 65000.")]
+    [Description("Maximum non-symbol words. Default: English {english} (Gopher), Korean {korean}.")]
     public int? MaxWords { get; init; }
 
     /// <summary>Minimum mean word length in characters, punctuation excluded. English 3, Korean 1.8.</summary>
-    [Description("Minimum mean word length in characters (punctuation excluded). Default: English 3 (Gopher), Korean 1.8.")]
+    [Description("Minimum mean word length in characters (punctuation excluded). Default: English {english} (Gopher), Korean {korean}.")]
     public double? MinMeanWordLength { get; init; }
 
     /// <summary>Maximum mean word length in characters. English 10, Korean 8.</summary>
-    [Description("Maximum mean word length in characters. Default: English 10 (Gopher), Korean 8.")]
+    [Description("Maximum mean word length in characters. Default: English {english} (Gopher), Korean {korean}.")]
     public double? MaxMeanWordLength { get; init; }
 
     /// <summary>Maximum ratio of '#' characters to words. 0.1 for both.</summary>
-    [Description("Maximum ratio of '#' to words. Default 0.1 (Gopher).")]
+    [Description("Maximum ratio of '#' to words. Default {default} (Gopher).")]
     public double? MaxHashToWordRatio { get; init; }
 
     /// <summary>Maximum ratio of ellipses ("..." or "…") to words. 0.1 for both.</summary>
-    [Description("Maximum ratio of ellipses ('...' or '…') to words. Default 0.1 (Gopher).")]
+    [Description("Maximum ratio of ellipses ('...' or '…') to words. Default {default} (Gopher).")]
     public double? MaxEllipsisToWordRatio { get; init; }
 
     /// <summary>Maximum fraction of lines starting with a bullet. 0.9 for both.</summary>
-    [Description("Maximum fraction of lines that start with a bullet. Default 0.9 (Gopher).")]
+    [Description("Maximum fraction of lines that start with a bullet. Default {default} (Gopher).")]
     public double? MaxBulletLineRatio { get; init; }
 
     /// <summary>Maximum fraction of lines ending with an ellipsis. 0.3 for both.</summary>
-    [Description("Maximum fraction of lines that end with an ellipsis. Default 0.3 (Gopher).")]
+    [Description("Maximum fraction of lines that end with an ellipsis. Default {default} (Gopher).")]
     public double? MaxEllipsisLineRatio { get; init; }
 
     /// <summary>Minimum fraction of words containing a letter. English 0.8, Korean 0.791.</summary>
-    [Description("Minimum fraction of words that contain a letter. Default: English 0.8 (Gopher), Korean 0.791 (FineWeb-2 kor_Hang).")]
+    [Description("Minimum fraction of words that contain a letter. Default: English {english} (Gopher), Korean {korean} (FineWeb-2 kor_Hang).")]
     public double? MinAlphaWordRatio { get; init; }
 
     /// <summary>Minimum stop-word evidence: English stop-word occurrences (2), or for Korean the number
     /// of distinct case-particle classes among eojeol endings (2).</summary>
-    [Description("Minimum stop words: English occurrences of the/be/to/of/and/that/have/with (2); Korean distinct case particles 은는/이가/을를/의/에/로/와과/도 (2).")]
+    [Description("Minimum stop words: English occurrences of the/be/to/of/and/that/have/with ({english}); Korean distinct case particles 은는/이가/을를/의/에/로/와과/도 ({korean}).")]
     public int? MinStopWords { get; init; }
 
     /// <summary>Minimum fraction of Hangul eojeols that end in a particle or ending. Korean 0.30; 0 (off) for English.</summary>
-    [Description("Minimum fraction of Hangul eojeols ending in a particle or verb ending. Default: Korean 0.30, English 0 (off).")]
+    [Description("Minimum fraction of Hangul eojeols ending in a particle or verb ending. Default: Korean {korean}, English {english} (off).")]
     public double? MinParticleRatio { get; init; }
 
     internal IEnumerable<OptionProblem> Validate(string prefix)

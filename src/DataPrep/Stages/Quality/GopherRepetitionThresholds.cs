@@ -12,29 +12,29 @@ namespace DataPrep.Stages.Quality;
 public sealed record GopherRepetitionThresholds
 {
     /// <summary>Maximum fraction of lines that repeat an earlier line. English 0.30, Korean 0.374.</summary>
-    [Description("Maximum fraction of duplicate lines. Default: English 0.30 (Gopher), Korean 0.374 (FineWeb-2 kor_Hang).")]
+    [Description("Maximum fraction of duplicate lines. Default: English {english} (Gopher), Korean {korean} (FineWeb-2 kor_Hang).")]
     public double? MaxDuplicateLineRatio { get; init; }
 
     /// <summary>Maximum fraction of paragraphs that repeat an earlier paragraph. 0.30.</summary>
-    [Description("Maximum fraction of duplicate paragraphs. Default 0.30 (Gopher).")]
+    [Description("Maximum fraction of duplicate paragraphs. Default {default} (Gopher).")]
     public double? MaxDuplicateParagraphRatio { get; init; }
 
     /// <summary>Maximum fraction of characters in duplicate lines. 0.20.</summary>
-    [Description("Maximum fraction of characters in duplicate lines. Default 0.20 (Gopher).")]
+    [Description("Maximum fraction of characters in duplicate lines. Default {default} (Gopher).")]
     public double? MaxDuplicateLineCharRatio { get; init; }
 
     /// <summary>Maximum fraction of characters in duplicate paragraphs. 0.20.</summary>
-    [Description("Maximum fraction of characters in duplicate paragraphs. Default 0.20 (Gopher).")]
+    [Description("Maximum fraction of characters in duplicate paragraphs. Default {default} (Gopher).")]
     public double? MaxDuplicateParagraphCharRatio { get; init; }
 
     /// <summary>Maximum character fraction of the most frequent 2-, 3- and 4-gram (three values).
     /// English 0.20, 0.18, 0.16; Korean 0.282, 0.228, 0.185.</summary>
-    [Description("Maximum character fraction of the most frequent 2/3/4-gram (3 values). Default: English [0.20, 0.18, 0.16] (Gopher), Korean [0.282, 0.228, 0.185] (FineWeb-2 kor_Hang).")]
+    [Description("Maximum character fraction of the most frequent 2/3/4-gram (3 values). Default: English {english} (Gopher), Korean {korean} (FineWeb-2 kor_Hang).")]
     public double[]? MaxTopNGramCharRatios { get; init; }
 
     /// <summary>Maximum character fraction of duplicated 5- to 10-grams (six values).
     /// English 0.15 … 0.10; Korean 0.201, 0.184, 0.168, 0.154, 0.14, 0.127.</summary>
-    [Description("Maximum character fraction in duplicated 5..10-grams (6 values). Default: English [0.15, 0.14, 0.13, 0.12, 0.11, 0.10] (Gopher), Korean [0.201, 0.184, 0.168, 0.154, 0.14, 0.127] (FineWeb-2 kor_Hang).")]
+    [Description("Maximum character fraction in duplicated 5..10-grams (6 values). Default: English {english} (Gopher), Korean {korean} (FineWeb-2 kor_Hang).")]
     public double[]? MaxDuplicateNGramCharRatios { get; init; }
 
     internal IEnumerable<OptionProblem> Validate(string prefix)

@@ -12,7 +12,7 @@ public sealed record LanguageFilterOptions : IValidatableOptions
     public string[] Languages { get; init; } = ["ko", "en"];
 
     /// <summary>Minimum <c>language_score</c>. Default 0.65 (datatrove's LanguageFilter default, used by FineWeb).</summary>
-    [Description("Minimum language_score to keep a document. Default 0.65 (datatrove LanguageFilter / FineWeb).")]
+    [Description("Minimum language_score to keep a document. Default {default} (datatrove LanguageFilter / FineWeb).")]
     public double MinScore { get; init; } = 0.65;
 
     /// <inheritdoc />

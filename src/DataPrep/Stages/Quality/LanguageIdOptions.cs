@@ -13,7 +13,7 @@ public sealed record LanguageIdOptions : IValidatableOptions
     public string[] Languages { get; init; } = ["ko", "en"];
 
     /// <summary>Share of letter bytes one script must reach for script statistics to decide alone. Default 0.8.</summary>
-    [Description("Share of the letters' UTF-8 bytes one script must reach for script statistics to decide without Lingua. Default 0.8.")]
+    [Description("Share of the letters' UTF-8 bytes one script must reach for script statistics to decide without Lingua. Default {default}.")]
     public double MinScriptShare { get; init; } = 0.8;
 
     /// <summary>Ask Lingua about ambiguous documents. Default true; false labels them by the majority script.</summary>
@@ -21,7 +21,7 @@ public sealed record LanguageIdOptions : IValidatableOptions
     public bool UseLingua { get; init; } = true;
 
     /// <summary>Characters of the document Lingua looks at (from the start). Default 2000.</summary>
-    [Description("Characters (from the start) that Lingua reads per ambiguous document. Default 2000.")]
+    [Description("Characters (from the start) that Lingua reads per ambiguous document. Default {default}.")]
     public int MaxLinguaChars { get; init; } = 2000;
 
     /// <inheritdoc />

@@ -13,7 +13,7 @@ public sealed record QualityClassifierOptions : IValidatableOptions
     public string Model { get; init; } = "";
 
     /// <summary>Documents scoring below this are rejected. Default 0.5.</summary>
-    [Description("Reject documents whose quality_score (0-1) is below this. Default 0.5; 0 only annotates.")]
+    [Description("Reject documents whose quality_score (0-1) is below this. Default {default}; 0 only annotates.")]
     public double Threshold { get; init; } = 0.5;
 
     /// <inheritdoc />
