@@ -10,7 +10,7 @@ namespace DataPrep.Configuration;
 /// <remarks>The generic converter needs no code generated at run time, unlike the non-generic
 /// <see cref="JsonStringEnumConverter"/>: that is what lets config binding run in the native (AOT) binary.</remarks>
 /// <typeparam name="TEnum">The option's enum.</typeparam>
-public sealed class ConfigEnumConverter<TEnum> : JsonStringEnumConverter<TEnum>
+internal sealed class ConfigEnumConverter<TEnum> : JsonStringEnumConverter<TEnum>
     where TEnum : struct, Enum
 {
     /// <summary>Creates the converter: camelCase names, no integer values.</summary>

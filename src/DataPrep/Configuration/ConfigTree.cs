@@ -11,7 +11,7 @@ namespace DataPrep.Configuration;
 /// which format a config came from. Plain YAML scalars follow the YAML 1.2 core schema
 /// (<c>true</c>, <c>12</c>, <c>0.5</c>, <c>null</c>); quoted scalars are always strings.
 /// </summary>
-public static class ConfigTree
+internal static class ConfigTree
 {
     /// <summary>Parses <paramref name="text"/>; JSON when it starts with <c>{</c> or the name ends in .json, else YAML.</summary>
     /// <exception cref="PipelineConfigException">The text is not valid YAML or JSON.</exception>

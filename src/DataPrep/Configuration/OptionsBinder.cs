@@ -17,7 +17,7 @@ namespace DataPrep.Configuration;
 /// <remarks>Built-in options bind through <see cref="OptionsJsonContext"/>, generated at compile time (no
 /// reflection: fast start-up, works in the native binary); options of plugin stages through
 /// <see cref="PluginOptionsResolver"/>, which reflection-based plugin loading switches on.</remarks>
-public static class OptionsBinder
+internal static class OptionsBinder
 {
     /// <summary>The serializer options binding (and <c>dataprep schema</c>) use: camelCase names, enums as camelCase strings,
     /// unknown members refused.</summary>

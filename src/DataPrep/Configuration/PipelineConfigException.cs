@@ -22,18 +22,18 @@ public sealed class PipelineConfigException : Exception
     public IReadOnlyList<ConfigProblem> Problems { get; }
 
     /// <summary>An unknown stage name, with the nearest registered names.</summary>
-    public static ConfigProblem UnknownStage(string path, string name, IEnumerable<string> candidates) =>
+    internal static ConfigProblem UnknownStage(string path, string name, IEnumerable<string> candidates) =>
         new(path, $"unknown stage '{name}'. {DidYouMean(name, candidates)}");
 
     /// <summary>An unknown option of a stage (or of input/output), with the nearest valid names.</summary>
-    public static ConfigProblem UnknownArgument(string path, string name, IEnumerable<string> candidates) =>
+    internal static ConfigProblem UnknownArgument(string path, string name, IEnumerable<string> candidates) =>
         new(path, $"unknown option '{name}'. {DidYouMean(name, candidates)}");
 
     /// <summary>A value that does not convert to the option's type or is out of range.</summary>
-    public static ConfigProblem InvalidValue(string path, string message) => new(path, message);
+    internal static ConfigProblem InvalidValue(string path, string message) => new(path, message);
 
     /// <summary>A required value that is missing.</summary>
-    public static ConfigProblem Missing(string path, string what) => new(path, $"missing: {what}");
+    internal static ConfigProblem Missing(string path, string what) => new(path, $"missing: {what}");
 
     private static string DidYouMean(string name, IEnumerable<string> candidates)
     {

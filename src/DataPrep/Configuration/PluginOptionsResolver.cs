@@ -10,7 +10,7 @@ namespace DataPrep.Configuration;
 /// do; until then (and always in the native binary, where plugins cannot load) every built-in record binds through the
 /// compile-time <see cref="OptionsJsonContext"/> alone.
 /// </summary>
-public sealed class PluginOptionsResolver : IJsonTypeInfoResolver
+internal sealed class PluginOptionsResolver : IJsonTypeInfoResolver
 {
     private static volatile IJsonTypeInfoResolver? _reflection;
 

@@ -9,7 +9,7 @@ namespace DataPrep.Configuration;
 /// True in the JIT-compiled <c>dataprep</c> (the dotnet tool, <c>dotnet run</c>) and in any .NET host; false in the
 /// native (AOT) binary, which cannot load assemblies: there a config naming plugins is refused at validation.
 /// </summary>
-public static class PluginSupport
+internal static class PluginSupport
 {
     /// <summary>The runtime switch a native build sets to false (<c>DataPrep.Cli.csproj</c>), so the reflection code is left out of it.</summary>
     public const string SwitchName = "DataPrep.Plugins.IsSupported";

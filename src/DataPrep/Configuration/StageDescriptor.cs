@@ -13,7 +13,7 @@ public sealed class StageDescriptor
 
     /// <summary>What a stage class must keep in a trimmed or native build: its constructors (to create it) and its
     /// public static fields and properties (its declared rejection reasons).</summary>
-    public const DynamicallyAccessedMemberTypes StageMembers =
+    internal const DynamicallyAccessedMemberTypes StageMembers =
         DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties;
 
     /// <summary>Describes <paramref name="stageType"/> registered as <paramref name="name"/>, with options of any record type

@@ -3,7 +3,7 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace DataPrep.IO;
 
 /// <summary>Expands input paths — files, folders (searched recursively) and globs (<c>*</c>, <c>**</c>, <c>?</c>) — into a sorted, de-duplicated file list.</summary>
-public static class InputFiles
+internal static class InputFiles
 {
     private static readonly string[] KnownExtensions =
         [".jsonl", ".json", ".ndjson", ".jsonl.gz", ".json.gz", ".ndjson.gz", ".jsonl.zst", ".json.zst", ".jsonl.zstd", ".parquet", ".txt", ".md"];

@@ -17,7 +17,7 @@ namespace DataPrep.Reports;
 /// distributions — duplicates and cluster sizes, PII counts by type, token counts and Korean token share
 /// appear there when those stages ran.
 /// </summary>
-internal static class RunReport
+public static class RunReport
 {
     private const int SamplesPerReason = 5;
     private const int MaxRejectLinesScanned = 200_000;
@@ -31,10 +31,10 @@ internal static class RunReport
     }
 
     /// <summary>Sample ids and languages of rejected documents, read from the start of each rejects file.</summary>
-    public sealed record RejectedSamples(IReadOnlyDictionary<string, List<string>> IdsByReason, IReadOnlyDictionary<(string Reason, string Language), long> ByLanguage, bool Partial);
+    internal sealed record RejectedSamples(IReadOnlyDictionary<string, List<string>> IdsByReason, IReadOnlyDictionary<(string Reason, string Language), long> ByLanguage, bool Partial);
 
     /// <summary>Reads sample ids (and languages, when a language stage ran) from <c>rejected/</c>.</summary>
-    public static RejectedSamples ScanRejected(string outputFolder)
+    internal static RejectedSamples ScanRejected(string outputFolder)
     {
         var ids = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var byLanguage = new Dictionary<(string, string), long>();
@@ -77,7 +77,7 @@ internal static class RunReport
     }
 
     /// <summary>Renders the report.</summary>
-    public static string Render(PipelineStats stats, RejectedSamples samples, string runName)
+    internal static string Render(PipelineStats stats, RejectedSamples samples, string runName)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>DataPrep run report — ")

@@ -1,7 +1,7 @@
 namespace DataPrep.Text;
 
 /// <summary>Finds the valid names closest to a misspelt one (edit distance, ignoring case), for error messages.</summary>
-public static class NearestNames
+internal static class NearestNames
 {
     /// <summary>Up to <paramref name="count"/> candidates, closest first; names far from the input are left out
     /// unless nothing is close, in which case the closest are still given.</summary>

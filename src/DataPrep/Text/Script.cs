@@ -1,7 +1,7 @@
 namespace DataPrep.Text;
 
 /// <summary>The writing system of a character, as far as DataPrep's rules and reports need it.</summary>
-public enum Script : byte
+internal enum Script : byte
 {
     /// <summary>White space, digits, punctuation, symbols: counts for no language.</summary>
     Common = 0,

@@ -2,7 +2,7 @@ namespace DataPrep.Stages.Mixing;
 
 /// <summary>What pass 2 wrote for one cell (one source's documents in one language), counted while writing.
 /// <see cref="DocumentsRead"/> = <see cref="DocumentsTaken"/> + <see cref="DocumentsNotSampled"/> + <see cref="DocumentsWithoutTarget"/>.</summary>
-public sealed class MixCellCounters
+internal sealed class MixCellCounters
 {
     /// <summary>Creates zero counters for a cell.</summary>
     public MixCellCounters(string source, string language)

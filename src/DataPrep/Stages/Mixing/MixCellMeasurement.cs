@@ -2,7 +2,7 @@ namespace DataPrep.Stages.Mixing;
 
 /// <summary>What pass 1 measured for one cell of a mix — the documents of one source in one language: documents,
 /// tokens, UTF-8 bytes and the <see cref="TokenHistogram"/> of tokens by sampling coin.</summary>
-public sealed class MixCellMeasurement
+internal sealed class MixCellMeasurement
 {
     /// <summary>Creates an empty cell.</summary>
     public MixCellMeasurement(string source, string language)

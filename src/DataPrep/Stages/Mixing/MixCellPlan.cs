@@ -18,7 +18,7 @@ namespace DataPrep.Stages.Mixing;
 /// <param name="ExpectedTokens">Tokens the plan expects to write.</param>
 /// <param name="ExpectedDocuments">Distinct documents the plan expects to write at least once.</param>
 /// <param name="ExpectedCopies">Document copies the plan expects to write.</param>
-public sealed record MixCellPlan(
+internal sealed record MixCellPlan(
     string Source,
     string Language,
     string? Target,

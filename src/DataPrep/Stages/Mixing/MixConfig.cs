@@ -12,7 +12,7 @@ namespace DataPrep.Stages.Mixing;
 /// nothing, targets that do not sum to 1, an unknown language or source name — is reported together with its config path
 /// (<c>mix.targets.kr</c>) and the nearest valid names, as a <see cref="PipelineConfigException"/>.
 /// </summary>
-public sealed class MixConfig
+internal sealed class MixConfig
 {
     private static readonly string[] TopLevelKeys = ["mix", "output"];
 

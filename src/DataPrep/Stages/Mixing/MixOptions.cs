@@ -10,7 +10,7 @@ namespace DataPrep.Stages.Mixing;
 /// <see cref="Sources"/> and <see cref="Targets"/> are bound item by item by <see cref="MixConfig"/>, so every
 /// problem is reported with its own config path.
 /// </summary>
-public sealed record MixOptions : IValidatableOptions
+internal sealed record MixOptions : IValidatableOptions
 {
     /// <summary>The sources, in the order their documents are written.</summary>
     [Description("The sources: name, path, language, maxEpochs, textField, idField, tokenCountField.")]

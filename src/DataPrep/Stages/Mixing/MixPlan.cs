@@ -7,7 +7,7 @@ namespace DataPrep.Stages.Mixing;
 /// <summary>What <see cref="MixSolver"/> decided: per target the wanted, available and planned tokens, per cell the
 /// sampling rate, and the shortfalls (targets the epoch caps cannot meet). <c>dataprep mix plan</c> prints it; mix.json
 /// records it beside what was actually written.</summary>
-public sealed class MixPlan
+internal sealed class MixPlan
 {
     /// <summary>Creates a plan.</summary>
     public MixPlan(MixOptions options, string tokenizerName, IReadOnlyList<MixSourceMeasurement> sources,

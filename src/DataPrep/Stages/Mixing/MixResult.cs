@@ -12,7 +12,7 @@ namespace DataPrep.Stages.Mixing;
 /// and tokens written (counted while writing), and per target the achieved share of the tokens written against the
 /// wanted share. <see cref="ToJson"/> is <c>mix.json</c>, <see cref="ToHtml"/> the mix's <c>report.html</c>.
 /// </summary>
-public sealed class MixResult
+internal sealed class MixResult
 {
     /// <summary>Creates a result.</summary>
     /// <param name="plan">The plan the shards followed.</param>

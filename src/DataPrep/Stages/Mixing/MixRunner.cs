@@ -27,7 +27,7 @@ namespace DataPrep.Stages.Mixing;
 /// <c>report.html</c>. Copies of an upsampled document are written one after another with <c>mix_repeat</c> 0, 1, …;
 /// training loaders shuffle documents (Megatron's GPTDataset does), so their order does not reach the model.
 /// </remarks>
-public sealed class MixRunner
+internal sealed class MixRunner
 {
     /// <summary>Metadata field added to every written document: the source name.</summary>
     public const string SourceField = "mix_source";

@@ -2,7 +2,7 @@ namespace DataPrep.Stages.Mixing;
 
 /// <summary>A target cannot be met within the epoch caps and <c>allowShortfall</c> is false: the mix stops before
 /// writing anything (the CLI exits with 1). The message names each short target and how to fix it.</summary>
-public sealed class MixShortfallException : Exception
+internal sealed class MixShortfallException : Exception
 {
     /// <summary>Creates the exception for <paramref name="plan"/>.</summary>
     public MixShortfallException(MixPlan plan)

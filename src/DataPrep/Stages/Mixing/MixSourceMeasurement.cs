@@ -2,7 +2,7 @@ namespace DataPrep.Stages.Mixing;
 
 /// <summary>What pass 1 measured for one source: its files, its cells (one per language found), and the input records
 /// that could not be read (counted by reason; they are reported with file and line and take no part in the mix).</summary>
-public sealed class MixSourceMeasurement
+internal sealed class MixSourceMeasurement
 {
     private readonly SortedDictionary<string, MixCellMeasurement> _cells = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, long> _badRecords = new(StringComparer.Ordinal);

@@ -5,7 +5,7 @@ using DataPrep.Pipeline;
 namespace DataPrep.Stages.Mixing;
 
 /// <summary>One named source of a mix (an item of <c>mix.sources</c>).</summary>
-public sealed record MixSourceOptions : IValidatableOptions
+internal sealed record MixSourceOptions : IValidatableOptions
 {
     /// <summary>Name of the source: a key of <c>mix.targets</c> when targets are by source, and the name in mix.json.</summary>
     [Description("Name of the source (a key of mix.targets when targetsBy: source).")]

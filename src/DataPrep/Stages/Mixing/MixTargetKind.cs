@@ -1,7 +1,7 @@
 namespace DataPrep.Stages.Mixing;
 
 /// <summary>What the keys of <c>mix.targets</c> name.</summary>
-public enum MixTargetKind
+internal enum MixTargetKind
 {
     /// <summary>Document languages (<c>ko</c>, <c>en</c>, <c>other</c>): each language's share of the mix's tokens.</summary>
     Language,

@@ -8,7 +8,7 @@ namespace DataPrep.Stages.Mixing;
 /// <param name="AvailableTokens">Tokens of the target in one pass over its sources.</param>
 /// <param name="MaxTokens">Most tokens the epoch caps allow.</param>
 /// <param name="PlannedTokens">Tokens the plan takes (the wanted tokens, or the most there are on a shortfall).</param>
-public sealed record MixTargetPlan(string Key, double Share, double WantedTokens, long AvailableTokens, double MaxTokens, double PlannedTokens)
+internal sealed record MixTargetPlan(string Key, double Share, double WantedTokens, long AvailableTokens, double MaxTokens, double PlannedTokens)
 {
     /// <summary>Wanted tokens the caps do not allow (0 when the target is met).</summary>
     public double ShortfallTokens => Math.Max(0, WantedTokens - PlannedTokens);

@@ -61,6 +61,29 @@ public sealed class DecontaminationStageTests
         Assert.Equal(1, result.Stats.Get("benchmark.arc_challenge.docs"));
     }
 
+    [Theory]
+    [InlineData("arc_challenge.jsonl.gz")]
+    [InlineData("arc_challenge.jsonl.zst")]
+    public void CompressedBenchmarkFilesAreReadLikeInputFiles(string name)
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var line = System.Text.Encoding.UTF8.GetBytes($$"""{"id":"q1","question":"{{EnglishQuestion}}"}""" + "\n");
+        using (var file = File.Create(Path.Combine(folder, name)))
+        using (Stream compressor = name.EndsWith(".gz", StringComparison.Ordinal)
+            ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest)
+            : new ZstdSharp.CompressionStream(file))
+        {
+            compressor.Write(line);
+        }
+        var stage = new DecontaminationStage(new DecontaminationOptions { Benchmarks = [name] },
+            new StageBuildContext(folder, null, Serilog.Core.Logger.None));
+
+        var result = StageHarness.Run(stage, Some.Document("Homework help! " + EnglishQuestion));
+
+        Assert.Equal("dedup.decontaminate.benchmark_overlap", result.SingleCode);
+        Assert.Equal(1, result.Stats.Get("benchmark.arc_challenge.docs"));
+    }
+
     [Fact]
     public void TwelveSharedWordsAreNotEnoughFor13Grams()
     {

@@ -1,7 +1,7 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using DataPrep.Documents;
+using DataPrep.IO;
 using DataPrep.Pipeline;
 
 namespace DataPrep.Stages.Dedup.Decontamination;
@@ -173,7 +173,7 @@ public sealed class DecontaminationStage : DocumentStage
     private static string StatName(string path)
     {
         var name = Path.GetFileName(path);
-        foreach (var extension in new[] { ".gz", ".jsonl", ".json", ".tsv", ".txt", ".csv" })
+        foreach (var extension in new[] { ".gz", ".zst", ".zstd", ".jsonl", ".json", ".tsv", ".txt", ".csv" })
         {
             if (name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
             {
@@ -190,10 +190,9 @@ public sealed class DecontaminationStage : DocumentStage
 
     private static IEnumerable<string> ReadTexts(string path, IReadOnlyList<string> fields)
     {
-        using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var plain = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        // Opened like every input file: gzip through the active engine, zstd, or plain by extension.
+        using var reader = new StreamReader(CompressedStreams.OpenRead(path), Encoding.UTF8);
+        var plain = WithoutCompressionExtension(path);
         var kind = Path.GetExtension(plain).ToLowerInvariant();
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -234,6 +233,18 @@ public sealed class DecontaminationStage : DocumentStage
                 yield return line;
             }
         }
+    }
+
+    private static string WithoutCompressionExtension(string path)
+    {
+        foreach (var extension in new[] { ".gz", ".zst", ".zstd" })
+        {
+            if (path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            {
+                return path[..^extension.Length];
+            }
+        }
+        return path;
     }
 
     private static IEnumerable<string> Strings(JsonElement element, IReadOnlyList<string> fields)
