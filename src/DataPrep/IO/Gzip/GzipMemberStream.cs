@@ -16,7 +16,7 @@ namespace DataPrep.IO.Gzip;
 /// data is inflated (CRC-32 and length of what came out), so it is found by searching the last bytes
 /// handed to the inflater for those eight bytes; the next member starts right after them.
 /// </remarks>
-internal sealed class GzipMemberStream : Stream
+internal sealed class GzipMemberStream : ReadOnlyStream
 {
     private const int BufferSize = 1 << 16;
     private readonly Stream _file;
@@ -33,13 +33,7 @@ internal sealed class GzipMemberStream : Stream
         _feed = new Feed(file);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _total; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long? BytesRead => _total;
 
     public override int Read(Span<byte> buffer)
     {
@@ -99,14 +93,6 @@ internal sealed class GzipMemberStream : Stream
         _member = null;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -121,7 +107,7 @@ internal sealed class GzipMemberStream : Stream
     /// The compressed bytes, buffered; serves the inflater and remembers what it handed over since the member
     /// began, so the trailer can be found in it afterwards.
     /// </summary>
-    private sealed class Feed(Stream file) : Stream, GzipHeader.ISource
+    private sealed class Feed(Stream file) : ReadOnlyStream, GzipHeader.ISource
     {
         private readonly byte[] _buffer = new byte[BufferSize * 2];
         private int _start;
@@ -195,8 +181,6 @@ internal sealed class GzipMemberStream : Stream
             return n;
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         /// <summary>Finds <paramref name="trailer"/> where the last member's data may have ended and makes the bytes after it pending.</summary>
         public bool SkipPastTrailer(ReadOnlySpan<byte> trailer)
         {
@@ -213,19 +197,5 @@ internal sealed class GzipMemberStream : Stream
             _lastServedFrom = -1;
             return true;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -15,7 +15,7 @@ namespace DataPrep.IO.Gzip;
 /// extra field followed by a name that straddles an input buffer would be read as deflate data. When a member is
 /// finished ISA-L leaves the bytes after the trailer unread in <c>next_in</c>/<c>avail_in</c>: the next member.
 /// </remarks>
-internal sealed unsafe class IsalInflateStream : Stream, GzipHeader.ISource
+internal sealed unsafe class IsalInflateStream : ReadOnlyStream, GzipHeader.ISource
 {
     private const int InputSize = 1 << 17;
     private readonly Stream _file;
@@ -38,16 +38,10 @@ internal sealed unsafe class IsalInflateStream : Stream, GzipHeader.ISource
 
     ~IsalInflateStream() => Free();
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _total; set => throw new NotSupportedException(); }
+    protected override long? BytesRead => _total;
 
     private ref byte* NextIn => ref *(byte**)(_state + IsalLibrary.INextIn);
     private ref uint AvailIn => ref IsalLibrary.Field<uint>(_state, IsalLibrary.IAvailIn);
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -172,14 +166,6 @@ internal sealed unsafe class IsalInflateStream : Stream, GzipHeader.ISource
         -6 => "wrong CRC-32 or length in member trailer",
         _ => $"isal_inflate returned {result}",
     };
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
