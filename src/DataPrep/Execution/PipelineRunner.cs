@@ -66,6 +66,12 @@ internal sealed class PipelineRunner
         }
         await PhaseScheduler.RunAsync(_pipeline.Phases, shard, world, _pipeline.Execution.EffectiveThreads, RunPhaseAsync, cancellationToken)
             .ConfigureAwait(false);
+        if (shard is null)
+        {
+            // Every part is done, so none has a checkpoint left (tasks of a job array leave the empty hidden folder: another
+            // task may be about to write into it).
+            PartCheckpoint.RemoveFolderIfEmpty(_layout);
+        }
         return MergeStats(_layout.Root);
     }
 
@@ -74,9 +80,8 @@ internal sealed class PipelineRunner
     public static PipelineStats MergeStats(string outputFolder)
     {
         var layout = new OutputLayout(outputFolder);
-        // Run after every part finished: hidden temporaries are leftovers of killed attempts, and no checkpoint is left.
+        // Run after every part finished: hidden temporaries are leftovers of killed attempts.
         TemporaryFiles.Sweep(layout.Root);
-        PartCheckpoint.RemoveFolderIfEmpty(layout);
         var files = Directory.Exists(layout.StatsFolder)
             ? Directory.GetFiles(layout.StatsFolder, "*.json").Where(f => !TemporaryFiles.IsHidden(Path.GetFileName(f))).Order(StringComparer.Ordinal)
                 .Select(f => (Phase: Path.GetFileName(f).Split('-')[0], Stats: PipelineStats.FromJson(File.ReadAllText(f)))).ToList()
