@@ -14,8 +14,8 @@ namespace DataPrep.Cli.Tests;
 /// </summary>
 public class InterruptedRunTests
 {
-    private const int SigInt = 2;
-    private const int SigKill = 9;
+    internal const int SigInt = 2;
+    internal const int SigKill = 9;
 
     // Phases of default.yaml: 0 map-0, 1 reduce dedup.exact groups, 2 map-1, 3 reduce dedup.minhash buckets,
     // 4 reduce dedup.minhash clusters, 5 map-2. In order, so each rerun gets further than the one before; both signals
@@ -95,7 +95,7 @@ public class InterruptedRunTests
     }
 
     // Starts the CLI as its own process, waits until the runner pauses at the point, then signals it.
-    private static async Task<(int ExitCode, string Error)> RunUntilAsync(string config, string input, string output, string point, int signal, string pauseFile)
+    internal static async Task<(int ExitCode, string Error)> RunUntilAsync(string config, string input, string output, string point, int signal, string pauseFile)
     {
         File.Delete(pauseFile);
         // Through GNU env, which resets SIGINT to its default and then execs the CLI (same process id). A test run started
@@ -141,7 +141,7 @@ public class InterruptedRunTests
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
 
-    private static List<string> Temporaries(string folder) =>
+    internal static List<string> Temporaries(string folder) =>
         Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, ".*", SearchOption.AllDirectories).ToList()
             : [];
@@ -159,7 +159,7 @@ public class InterruptedRunTests
         }
     }
 
-    private static byte[] Decompressed(string path)
+    internal static byte[] Decompressed(string path)
     {
         using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var buffer = new MemoryStream();
@@ -167,7 +167,7 @@ public class InterruptedRunTests
         return buffer.ToArray();
     }
 
-    private static string WithoutTimings(string statsPath)
+    internal static string WithoutTimings(string statsPath)
     {
         var root = JsonNode.Parse(File.ReadAllText(statsPath))!;
         Strip(root);

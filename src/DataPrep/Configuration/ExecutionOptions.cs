@@ -32,6 +32,12 @@ public sealed record ExecutionOptions : IValidatableOptions
     [Description("An output folder holding a run: resume (refuse if input or options changed), overwrite (delete, start fresh) or forceResume.")]
     public ExistingOutput ExistingOutput { get; init; }
 
+    /// <summary>Input between checkpoints inside a file, in MiB of its (decompressed) content; 0 turns checkpoints off.
+    /// Default 64. A run killed inside a large file resumes from its last checkpoint instead of the file's start, with the
+    /// same output; parts with corpus-wide or stateful stages, or Parquet output, restart from their beginning instead.</summary>
+    [Description("MiB of a file's input between checkpoints, so a killed run resumes inside the file (0 = off; fractions allowed).")]
+    public double CheckpointMegabytes { get; init; } = 64;
+
     /// <summary>The thread count to use.</summary>
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 
@@ -49,6 +55,10 @@ public sealed record ExecutionOptions : IValidatableOptions
         if (BatchCharacters < 1)
         {
             yield return new OptionProblem("batchCharacters", $"must be at least 1 (got {BatchCharacters}).");
+        }
+        if (!(CheckpointMegabytes >= 0) || double.IsInfinity(CheckpointMegabytes))
+        {
+            yield return new OptionProblem("checkpointMegabytes", $"must be 0 (no checkpoints) or more MiB (got {CheckpointMegabytes}).");
         }
         if (BatchesInFlightPerThread < 1)
         {

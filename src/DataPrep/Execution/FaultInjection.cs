@@ -10,7 +10,8 @@ namespace DataPrep.Execution;
 /// POINT, the runner creates PATH and waits there until the run is cancelled. Points: <c>start</c> (nothing of the part
 /// written yet), <c>batch-N</c> (the reader has handed over N batches; later stages and writers are mid-stream),
 /// <c>commit</c> (outputs and work files renamed into place; no stats, no marker), <c>marker</c> (stats written, no
-/// completion marker). Unset (always, outside that test), every call is one static field read.
+/// completion marker), <c>checkpoint-N</c> (the part's Nth checkpoint inside its input is saved, counting on across
+/// resumed runs; the reader waits for it). Unset (always, outside that test), every call is one static field read.
 /// </summary>
 internal static class FaultInjection
 {

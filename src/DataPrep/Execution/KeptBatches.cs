@@ -6,18 +6,18 @@ namespace DataPrep.Execution;
 /// <summary>
 /// The documents a parallel stage group kept, in input order, as the batches they were processed in. Enumerated as
 /// documents it is an ordinary stream; a consumer that works in batches (the runner's block writer) takes
-/// <see cref="Batches"/> and saves an asynchronous step per document.
+/// <see cref="Batches"/> and saves an asynchronous step per document, and sees the checkpoint marks batches carry.
 /// </summary>
-internal sealed class KeptBatches(IAsyncEnumerable<List<Document>> batches) : IAsyncEnumerable<Document>
+internal sealed class KeptBatches(IAsyncEnumerable<KeptBatch> batches) : IAsyncEnumerable<Document>
 {
-    /// <summary>The kept documents of each batch, in order (empty batches are left out).</summary>
-    public IAsyncEnumerable<List<Document>> Batches { get; } = batches;
+    /// <summary>The kept documents of each batch, in order (empty batches are left out unless they carry a checkpoint).</summary>
+    public IAsyncEnumerable<KeptBatch> Batches { get; } = batches;
 
     public async IAsyncEnumerator<Document> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         await foreach (var batch in Batches.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var document in batch)
+            foreach (var document in batch.Documents)
             {
                 yield return document;
             }
@@ -25,8 +25,8 @@ internal sealed class KeptBatches(IAsyncEnumerable<List<Document>> batches) : IA
     }
 
     /// <summary>The documents of <paramref name="documents"/> in lists of up to <paramref name="size"/>: its own batches
-    /// when it is a <see cref="KeptBatches"/>, otherwise cut as they arrive.</summary>
-    public static async IAsyncEnumerable<List<Document>> Of(IAsyncEnumerable<Document> documents, int size,
+    /// (with their checkpoint marks) when it is a <see cref="KeptBatches"/>, otherwise cut as they arrive.</summary>
+    public static async IAsyncEnumerable<KeptBatch> Of(IAsyncEnumerable<Document> documents, int size,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (documents is KeptBatches kept)
@@ -43,13 +43,13 @@ internal sealed class KeptBatches(IAsyncEnumerable<List<Document>> batches) : IA
             current.Add(document);
             if (current.Count == size)
             {
-                yield return current;
+                yield return new KeptBatch(current, null);
                 current = new List<Document>(size);
             }
         }
         if (current.Count > 0)
         {
-            yield return current;
+            yield return new KeptBatch(current, null);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using DataPrep.Configuration;
 using DataPrep.Documents;
+using DataPrep.IO.Readers;
 using DataPrep.Pipeline;
 
 namespace DataPrep.Execution;
@@ -25,7 +26,7 @@ internal static class OrderedParallel
         CancellationToken cancellationToken) =>
         new KeptBatches(RunBatchesAsync(input, stages, options, cancellationToken));
 
-    private static async IAsyncEnumerable<List<Document>> RunBatchesAsync(
+    private static async IAsyncEnumerable<KeptBatch> RunBatchesAsync(
         IAsyncEnumerable<Document> input,
         IReadOnlyList<(DocumentStage Stage, StageContext Context)> stages,
         ExecutionOptions options,
@@ -47,7 +48,9 @@ internal static class OrderedParallel
                     // The reader already cut batches: open (parse) each on a worker along with the stages.
                     await foreach (var records in batched.Batches.WithCancellation(cts.Token).ConfigureAwait(false))
                     {
-                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(rejections => batched.Open(records, rejections), stages), cts.Token), cts.Token).ConfigureAwait(false);
+                        var checkpoint = records.IsCheckpoint ? records.ResumeAfter : null;
+                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(rejections => batched.Open(records, rejections), stages) with { Checkpoint = checkpoint },
+                            cts.Token), cts.Token).ConfigureAwait(false);
                     }
                     inFlight.Writer.Complete();
                     return;
@@ -85,9 +88,9 @@ internal static class OrderedParallel
             {
                 var batch = await task.ConfigureAwait(false);
                 batch.Rejections.Release();
-                if (batch.Kept.Count > 0)
+                if (batch.Kept.Count > 0 || batch.Checkpoint is not null)
                 {
-                    yield return batch.Kept;
+                    yield return new KeptBatch(batch.Kept, batch.Checkpoint);
                 }
             }
             await producer.ConfigureAwait(false);
@@ -106,8 +109,9 @@ internal static class OrderedParallel
         }
     }
 
-    /// <summary>A processed batch: the documents kept, and the rejections made on the way, passed on in batch order.</summary>
-    private readonly record struct ProcessedBatch(List<Document> Kept, BatchRejections Rejections);
+    /// <summary>A processed batch: the documents kept, and the rejections made on the way, passed on in batch order; and
+    /// the checkpoint mark of its input batch.</summary>
+    private readonly record struct ProcessedBatch(List<Document> Kept, BatchRejections Rejections, InputPosition? Checkpoint = null);
 
     /// <summary>Opens a batch and runs it through the stages, each stage reporting into the batch's own rejection buffer
     /// (a context per stage per batch, sharing the stage's stats and logger).</summary>

@@ -61,11 +61,17 @@ internal sealed class PipelineRunner
         if (shard is null)
         {
             // This process runs every part: whatever hidden temporary file is here was left by a killed run.
-            SweepTemporaries(_layout.Root, null);
+            SweepTemporaries(_layout, null);
             _sweptAll = true;
         }
         await PhaseScheduler.RunAsync(_pipeline.Phases, shard, world, _pipeline.Execution.EffectiveThreads, RunPhaseAsync, cancellationToken)
             .ConfigureAwait(false);
+        if (shard is null)
+        {
+            // Every part is done, so none has a checkpoint left (tasks of a job array leave the empty hidden folder: another
+            // task may be about to write into it).
+            PartCheckpoint.RemoveFolderIfEmpty(_layout);
+        }
         return MergeStats(_layout.Root);
     }
 
@@ -140,6 +146,8 @@ internal sealed class PipelineRunner
                 {
                     _pipeline.Log.Warning("Resuming {Output} although its input or options changed (force-resume)", _layout.Root);
                     AtomicFile.WriteAllText(path, current.ToJson());
+                    // Checkpoints inside files describe the old input and options: those parts restart from their beginning.
+                    PartCheckpoint.DeleteAll(_layout);
                 }
                 return;
             }
@@ -212,11 +220,14 @@ internal sealed class PipelineRunner
     // A part removes only its own leftovers: other parts of a job array may be writing into the same folder right now.
     // Map parts own every name with their rank (kept parts, rejects, stats, markers, segment and dedup files of that
     // rank); reduce parts own names with their part number, and their own stats and marker.
-    private static void SweepTemporaries(string root, (PipelinePhase Phase, ShardSpec Shard)? part)
+    // Temporary files a part's checkpoint refers to are kept: the part resumes from them.
+    private static void SweepTemporaries(OutputLayout layout, (PipelinePhase Phase, ShardSpec Shard)? part)
     {
+        var root = layout.Root;
+        var keep = PartCheckpoint.ReferencedFiles(layout);
         if (part is not { } owner)
         {
-            TemporaryFiles.Sweep(root);
+            TemporaryFiles.Sweep(root, keep: keep);
             return;
         }
         var rank = owner.Shard.FileStem;
@@ -224,7 +235,7 @@ internal sealed class PipelineRunner
         var stem = OutputLayout.Stem(owner.Phase.Index, owner.Shard);
         TemporaryFiles.Sweep(root, (folder, name) =>
             name.StartsWith(stem, StringComparison.Ordinal) || name.Contains(token, StringComparison.Ordinal)
-            || Path.GetRelativePath(root, folder).Contains(token, StringComparison.Ordinal));
+            || Path.GetRelativePath(root, folder).Contains(token, StringComparison.Ordinal), keep);
     }
 
     /// <summary>Runs one part of one phase, unless its completion marker exists.</summary>
@@ -240,7 +251,7 @@ internal sealed class PipelineRunner
         }
         if (!_sweptAll)
         {
-            SweepTemporaries(_layout.Root, (phase, shard));
+            SweepTemporaries(_layout, (phase, shard));
         }
         FaultInjection.At(phase.Index, "start", cancellationToken);
         var stats = new PipelineStats();
@@ -299,8 +310,9 @@ internal sealed class PipelineRunner
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = cts.Token;
 
+        var checkpoints = PlanCheckpoints(phase, shard, first, last, isFinal, stats, rejects, log, token);
         var source = segment == 0
-            ? ShardReader.Input(_pipeline, ResolveInputs(), phase.Index, shard, stats, sink, counters, token)
+            ? ShardReader.Input(_pipeline, ResolveInputs(), phase.Index, shard, stats, sink, counters, token, checkpoints?.Barrier)
             : ShardReader.WorkFile(phase.Index, _layout.SegmentFile(segment - 1, shard), counters, token);
         var chain = new StageChain(source, shard, _pipeline.Execution, token);
         for (var i = first; i <= last; i++)
@@ -324,7 +336,19 @@ internal sealed class PipelineRunner
         using var reporter = StartProgress(phase, counters);
         if (isFinal)
         {
-            await writer.WriteKeptAsync(kept, output, idField, textField, _pipeline.Execution.EffectiveThreads).ConfigureAwait(false);
+            try
+            {
+                await writer.WriteKeptAsync(kept, output, idField, textField, _pipeline.Execution.EffectiveThreads, checkpoints?.Writer).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (checkpoints is not null && File.Exists(checkpoints.Path))
+            {
+                rejects?.Abandon();
+                throw;
+            }
+            finally
+            {
+                checkpoints?.Barrier.Dispose();
+            }
         }
         else
         {
@@ -333,6 +357,72 @@ internal sealed class PipelineRunner
         rejects?.Complete();
         _progress?.Report(counters.Snapshot(phase.Name));
     }
+
+    // A part checkpoints inside its input files when it reads input files, runs only per-document stages (whose
+    // counters are all its state) and writes JSON Lines. Otherwise (corpus-wide or stateful stages, work-file input,
+    // Parquet output) an interrupted part restarts from its beginning, as without checkpoints.
+    private PartCheckpointing? PlanCheckpoints(PipelinePhase phase, ShardSpec shard, int first, int last, bool isFinal, PipelineStats stats,
+        RejectsWriter? rejects, Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        var interval = (long)(_pipeline.Execution.CheckpointMegabytes * 1024 * 1024);
+        var path = PartCheckpoint.PathFor(_layout, phase.Index, shard);
+        string? why = interval <= 0 ? "checkpoints are off (execution.checkpointMegabytes: 0)"
+            : phase.Segment != 0 ? "it reads a work file"
+            : !isFinal ? $"stage '{_pipeline.Stages[last + 1].Id}' needs the whole corpus"
+            : _pipeline.Output.Format != OutputFormat.Jsonl ? "its output is not JSON Lines"
+            : Enumerable.Range(first, last - first + 1).FirstOrDefault(i => _pipeline.Stages[i] is not DocumentStage, -1) is var stateful and >= 0
+                ? $"stage '{_pipeline.Stages[stateful].Id}' keeps state across documents"
+                : null;
+        if (why is not null)
+        {
+            PartCheckpoint.Delete(path);
+            log.Debug("{Phase} for shard {Shard} takes no checkpoints inside files ({Why}): interrupted, it restarts from its beginning",
+                phase.Name, shard.ToString(), why);
+            return null;
+        }
+        var inputs = ResolveInputs();
+        var resume = PartCheckpoint.TryRead(path);
+        if (resume is not null && !resume.CanResume(inputs))
+        {
+            log.Warning("Checkpoint {Sequence} of {Phase} for shard {Shard} cannot be resumed (input changed or its files are gone): restarting the part",
+                resume.Sequence, phase.Name, shard.ToString());
+            resume = null;
+        }
+        if (resume is null)
+        {
+            PartCheckpoint.Delete(path);
+        }
+        else
+        {
+            stats.MergeFrom(resume.Stats);
+            if (resume.Rejects is { } rejected)
+            {
+                rejects?.Resume(rejected, resume.RejectsCount);
+            }
+            var file = inputs.First(f => f.Ordinal == resume.Input.FileOrdinal);
+            log.Information("Resuming {Phase} for shard {Shard} from checkpoint {Sequence}: {File} after line {Line}",
+                phase.Name, shard.ToString(), resume.Sequence, file.DisplayPath, resume.Input.Line);
+        }
+        var barrier = new CheckpointBarrier(interval, resume?.Input);
+        var sequence = resume?.Sequence ?? 0;
+        void Take(IO.Readers.InputPosition at, DocumentWriterCheckpoint written, PendingDocuments pending)
+        {
+            // Nothing read after the mark is in flight (the reader waits for this), so the counters and rejects match it.
+            var rejected = rejects?.Checkpoint();
+            sequence++;
+            var file = inputs.First(f => f.Ordinal == at.FileOrdinal);
+            new PartCheckpoint(sequence, at, InputFileStamp.Of(file.Path), written, rejected, rejects?.Count ?? 0, pending, stats.ToJson()).Save(path);
+            log.Debug("Checkpoint {Sequence} of {Phase} for shard {Shard}: {File} after line {Line}", sequence, phase.Name, shard.ToString(),
+                file.DisplayPath, at.Line);
+            FaultInjection.At(phase.Index, "checkpoint-" + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            barrier.Written();
+        }
+        return new PartCheckpointing(path, barrier,
+            new WriterCheckpointing(resume?.Output, resume?.Pending ?? PendingDocuments.None, Take, () => PartCheckpoint.Delete(path)));
+    }
+
+    /// <summary>The checkpoints of one part: its file, the reader–writer handshake and the writer's side.</summary>
+    private sealed record PartCheckpointing(string Path, CheckpointBarrier Barrier, WriterCheckpointing Writer);
 
     private IDisposable? StartProgress(PipelinePhase phase, ProgressCounters counters)
     {

@@ -21,8 +21,10 @@ internal static class ShardReader
 
     /// <summary>The documents of <paramref name="shard"/>'s input files. The <c>input</c> stage of
     /// <paramref name="stats"/> counts what is read; bad records go to <paramref name="sink"/>.</summary>
+    /// <remarks>With <paramref name="checkpoints"/>, reading starts where it says and marks a batch for a checkpoint after
+    /// every interval of a file's content, then waits for the writer to save it.</remarks>
     public static IAsyncEnumerable<Document> Input(PipelineDefinition pipeline, IReadOnlyList<InputFile> inputs, int phase, ShardSpec shard,
-        PipelineStats stats, IRejectionSink sink, ProgressCounters counters, CancellationToken cancellationToken)
+        PipelineStats stats, IRejectionSink sink, ProgressCounters counters, CancellationToken cancellationToken, CheckpointBarrier? checkpoints = null)
     {
         var input = pipeline.Input;
         var execution = pipeline.Execution;
@@ -31,12 +33,34 @@ internal static class ShardReader
             execution.Strict);
         IEnumerable<RecordBatch> Batches()
         {
+            var resume = checkpoints?.ResumeFrom;
             foreach (var file in files)
             {
-                foreach (var batch in DocumentReaders.For(file, input.Format)
-                    .ReadBatches(file, context, execution.BatchDocuments, execution.BatchCharacters, cancellationToken))
+                if (resume is { } skipped && file.Ordinal < skipped.FileOrdinal)
                 {
+                    continue;   // read and counted before the checkpoint
+                }
+                var from = resume is { } at && at.FileOrdinal == file.Ordinal ? at : (InputPosition?)null;
+                var reader = DocumentReaders.For(file, input.Format);
+                var batches = from is null
+                    ? reader.ReadBatches(file, context, execution.BatchDocuments, execution.BatchCharacters, cancellationToken)
+                    : reader is JsonlDocumentReader jsonl
+                        ? jsonl.ReadBatches(file, context, execution.BatchDocuments, execution.BatchCharacters, from, cancellationToken)
+                        : throw new InvalidOperationException($"A checkpoint inside '{file.DisplayPath}' needs a JSON Lines reader.");
+                var lastCheckpoint = from?.ByteOffset ?? 0;
+                foreach (var batch in batches)
+                {
+                    var isCheckpoint = checkpoints is not null && batch.ResumeAfter is { } end && end.ByteOffset - lastCheckpoint >= checkpoints.IntervalBytes;
+                    if (isCheckpoint)
+                    {
+                        batch.IsCheckpoint = true;
+                        lastCheckpoint = batch.ResumeAfter!.Value.ByteOffset;
+                    }
                     yield return batch;
+                    if (isCheckpoint)
+                    {
+                        checkpoints!.WaitUntilWritten(cancellationToken);
+                    }
                 }
             }
         }

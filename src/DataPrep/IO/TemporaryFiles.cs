@@ -47,10 +47,11 @@ internal static class TemporaryFiles
 
     /// <summary>
     /// Deletes the temporary files under <paramref name="folder"/> (recursively) whose final name and folder
-    /// <paramref name="owned"/> accepts (all when null); returns how many were removed. Files that vanish or cannot be
-    /// deleted meanwhile are skipped: a leftover hidden file is never mistaken for output.
+    /// <paramref name="owned"/> accepts (all when null), except the full paths in <paramref name="keep"/> (what a checkpoint
+    /// of a killed run refers to); returns how many were removed. Files that vanish or cannot be deleted meanwhile are
+    /// skipped: a leftover hidden file is never mistaken for output.
     /// </summary>
-    public static int Sweep(string folder, Func<string, string, bool>? owned = null)
+    public static int Sweep(string folder, Func<string, string, bool>? owned = null, IReadOnlySet<string>? keep = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -61,7 +62,7 @@ internal static class TemporaryFiles
         {
             var name = Path.GetFileName(path);
             var final = FinalNameOf(name);
-            if (final is null || (owned is not null && !owned(Path.GetDirectoryName(path)!, final)))
+            if (final is null || (owned is not null && !owned(Path.GetDirectoryName(path)!, final)) || keep?.Contains(path) == true)
             {
                 continue;
             }

@@ -33,7 +33,14 @@ internal sealed class JsonlDocumentReader : IDocumentReader
     /// This thread decompresses and splits lines; too-large lines, a truncated file and an empty file are reported
     /// here, in order. Parsing (and reporting malformed lines) happens in <see cref="RecordBatch.Open(Pipeline.IRejectionSink?)"/>.
     /// </remarks>
-    public IEnumerable<RecordBatch> ReadBatches(InputFile file, InputContext context, int maxRecords, int maxBytes, CancellationToken cancellationToken)
+    public IEnumerable<RecordBatch> ReadBatches(InputFile file, InputContext context, int maxRecords, int maxBytes, CancellationToken cancellationToken) =>
+        ReadBatches(file, context, maxRecords, maxBytes, from: null, cancellationToken);
+
+    /// <summary>Like <see cref="ReadBatches(InputFile, InputContext, int, int, CancellationToken)"/>, starting after
+    /// <paramref name="from"/> (a position an earlier read of the same file gave in <see cref="RecordBatch.ResumeAfter"/>)
+    /// when given. Every batch that ends before the end of the file says where reading can resume after it.</summary>
+    public IEnumerable<RecordBatch> ReadBatches(InputFile file, InputContext context, int maxRecords, int maxBytes, InputPosition? from,
+        CancellationToken cancellationToken)
     {
         Utf8LineReader lines;
         try
@@ -48,6 +55,11 @@ internal sealed class JsonlDocumentReader : IDocumentReader
         using (lines)
         {
             var records = 0L;
+            if (from is { } start)
+            {
+                lines.SkipTo(start.ByteOffset, start.Line);
+                records = start.Records;
+            }
             var batch = new JsonlLineBatch(file, context, maxRecords, Math.Min(maxBytes, 1 << 20) + (1 << 12));
             Exception? damage = null;
             while (true)
@@ -78,6 +90,7 @@ internal sealed class JsonlDocumentReader : IDocumentReader
                 }
                 if (batch.IsFull || batch.Bytes >= maxBytes)
                 {
+                    batch.ResumeAfter = new InputPosition(file.Ordinal, lines.BytesRead, lines.LineNumber, records);
                     yield return batch;
                     batch = new JsonlLineBatch(file, context, maxRecords, Math.Min(maxBytes, 1 << 20) + (1 << 12));
                 }

@@ -11,6 +11,14 @@ namespace DataPrep.IO.Readers;
 /// </summary>
 internal abstract class RecordBatch
 {
+    /// <summary>Where reading can resume after this batch, when the reader can resume inside its file (JSON Lines batches
+    /// that end before the end of their file); null otherwise.</summary>
+    public InputPosition? ResumeAfter { get; set; }
+
+    /// <summary>Set by the runner on a batch after which it takes a checkpoint: the batch carries the mark through the
+    /// ordered parallel stages to the writer.</summary>
+    public bool IsCheckpoint { get; set; }
+
     /// <summary>Makes the batch's documents, in file order (bad records are reported to the input context's sink, not
     /// returned). Call once.</summary>
     public IReadOnlyList<Document> Open() => Open(rejections: null);

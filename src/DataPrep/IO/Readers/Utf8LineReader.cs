@@ -84,6 +84,43 @@ internal sealed class Utf8LineReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Goes on after <paramref name="byteOffset"/> bytes, which end line <paramref name="lineNumber"/> (where an earlier
+    /// read stopped, from <see cref="BytesRead"/> and <see cref="LineNumber"/>): seeks a plain file, and reads and discards
+    /// the bytes of a compressed one. Call before reading any line.
+    /// </summary>
+    /// <exception cref="EndOfStreamException">The content is shorter than <paramref name="byteOffset"/>.</exception>
+    public void SkipTo(long byteOffset, long lineNumber)
+    {
+        if (BytesRead != 0 || _end != 0)
+        {
+            throw new InvalidOperationException("A line reader skips before it reads.");
+        }
+        if (_stream.CanSeek)
+        {
+            if (_stream.Length < byteOffset)
+            {
+                throw new EndOfStreamException($"The input holds {_stream.Length} bytes, fewer than the {byteOffset} to skip.");
+            }
+            _stream.Seek(byteOffset, SeekOrigin.Begin);
+        }
+        else
+        {
+            var left = byteOffset;
+            while (left > 0)
+            {
+                var read = _stream.Read(_buffer, 0, (int)Math.Min(_buffer.Length, left));
+                if (read == 0)
+                {
+                    throw new EndOfStreamException($"The input ends {left} bytes before the {byteOffset} to skip.");
+                }
+                left -= read;
+            }
+        }
+        BytesRead = byteOffset;
+        LineNumber = lineNumber;
+    }
+
     // Windows tools start UTF-8 files with a byte order mark; it is not part of the first record.
     private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> line) =>
         line.StartsWith("\uFEFF"u8) ? line[3..] : line;

@@ -20,6 +20,41 @@ internal sealed class AtomicFile : IDisposable
         Stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
     }
 
+    private AtomicFile(string finalPath, string tempPath, long length)
+    {
+        FinalPath = finalPath;
+        TempPath = tempPath;
+        Stream = new FileStream(tempPath, FileMode.Open, FileAccess.Write, FileShare.None, 1 << 16);
+        Stream.SetLength(length);
+        Stream.Position = length;
+    }
+
+    /// <summary>
+    /// Takes over the temporary file of an earlier attempt that was cut short (a run killed after a checkpoint):
+    /// truncates it back to <paramref name="length"/>, the end of its last complete block, and appends from there.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The temporary file is gone.</exception>
+    public static AtomicFile Reopen(string finalPath, string tempPath, long length) => new(finalPath, tempPath, length);
+
+    /// <summary>Flushes what was written to disk, so a checkpoint that records <see cref="FileStream.Position"/> survives a crash.</summary>
+    public long FlushToDisk()
+    {
+        Stream.Flush(flushToDisk: true);
+        return Stream.Position;
+    }
+
+    /// <summary>Closes the stream and keeps the temporary file as it is, neither renamed nor deleted: what a checkpoint
+    /// refers to, left for a later run to <see cref="Reopen"/>.</summary>
+    public void Abandon()
+    {
+        if (_done)
+        {
+            return;
+        }
+        _done = true;
+        Stream.Dispose();
+    }
+
     /// <summary>Where the file ends up.</summary>
     public string FinalPath { get; }
 

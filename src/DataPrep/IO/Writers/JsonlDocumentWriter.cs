@@ -14,7 +14,7 @@ namespace DataPrep.IO.Writers;
 /// Compressed output is a sequence of independent blocks of about <see cref="BlockBytes"/> of text: each
 /// block is a complete gzip member or zstd frame. gzip, zcat, Python's gzip module, .NET's
 /// <see cref="GZipStream"/> and zstd read such files as one stream (it is what pigz and bgzip write), and it
-/// lets the runner compress blocks on all cores (<see cref="Encode"/>) while one thread only appends them.
+/// lets the runner compress blocks on all cores (<see cref="Encode(IReadOnlyList{Document})"/>) while one thread only appends them.
 /// Parts therefore end on block boundaries: a part may run past <c>maxFileBytes</c> by less than one block.
 /// </remarks>
 internal sealed class JsonlDocumentWriter : IBlockDocumentWriter
@@ -86,16 +86,22 @@ internal sealed class JsonlDocumentWriter : IBlockDocumentWriter
     }
 
     /// <inheritdoc />
-    public EncodedBlock Encode(IReadOnlyList<Document> documents)
+    public EncodedBlock Encode(IReadOnlyList<Document> documents) => Encode(ReadOnlySpan<byte>.Empty, 0, documents);
+
+    /// <summary>Like <see cref="Encode(IReadOnlyList{Document})"/>, for a block whose first <paramref name="prefixDocuments"/>
+    /// documents were serialised earlier (<see cref="Serialise(IReadOnlyList{Document})"/>, kept by a checkpoint): the block
+    /// holds the same bytes as if they had been encoded with the rest. Thread-safe.</summary>
+    public EncodedBlock Encode(ReadOnlySpan<byte> prefix, int prefixDocuments, IReadOnlyList<Document> documents)
     {
         var buffer = t_encodeBuffer ??= new ArrayBufferWriter<byte>(MaxBlockBytes * 2);
         buffer.ResetWrittenCount();
+        buffer.Write(prefix);
         var json = new JsonLineWriter(buffer);
         foreach (var document in documents)
         {
             Serialise(json, document);
         }
-        var block = Compress(buffer.WrittenSpan, documents.Count);
+        var block = Compress(buffer.WrittenSpan, prefixDocuments + documents.Count);
         // A rare huge block would otherwise keep its buffer alive on this thread for good.
         if (buffer.Capacity > MaxBlockBytes * 4)
         {
@@ -129,6 +135,73 @@ internal sealed class JsonlDocumentWriter : IBlockDocumentWriter
         {
             block.Release();
         }
+    }
+
+    /// <summary>The JSON lines of <paramref name="documents"/> as this writer writes them, uncompressed. Thread-safe.</summary>
+    public byte[] Serialise(IReadOnlyList<Document> documents)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        var json = new JsonLineWriter(buffer);
+        foreach (var document in documents)
+        {
+            Serialise(json, document);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Flushes what was appended to disk and returns where the writer stands, for a run that may be killed and resumed
+    /// (<see cref="Resume"/>). Call between blocks, on the appending thread: every block is self-contained, so the open
+    /// part ends on a boundary a reader can stop at and a resumed writer can append to. Documents given to
+    /// <see cref="Write"/> and not yet compressed are cut into a block first.
+    /// </summary>
+    public DocumentWriterCheckpoint Checkpoint()
+    {
+        FlushPending();
+        FileCheckpoint? open = null;
+        if (_file is not null)
+        {
+            open = new FileCheckpoint(_file.FinalPath, _file.TempPath, _file.FlushToDisk());
+        }
+        var closed = _closedParts.Select(p => new FileCheckpoint(p.FinalPath, p.TempPath, new FileInfo(p.TempPath).Length)).ToList();
+        return new DocumentWriterCheckpoint(closed, open, _part, _fileBytes, Documents);
+    }
+
+    /// <summary>Takes over the files of an earlier attempt at <paramref name="checkpoint"/>, truncating them back to it;
+    /// call before writing anything.</summary>
+    /// <exception cref="FileNotFoundException">A file of the checkpoint is gone.</exception>
+    public void Resume(DocumentWriterCheckpoint checkpoint)
+    {
+        if (_file is not null || _closedParts.Count > 0 || Documents > 0)
+        {
+            throw new InvalidOperationException("A writer resumes before it writes.");
+        }
+        foreach (var part in checkpoint.ClosedParts)
+        {
+            var file = AtomicFile.Reopen(part.FinalPath, part.TempPath, part.Length);
+            _closedParts.Add(file);
+            file.Close();
+        }
+        if (checkpoint.OpenPart is { } open)
+        {
+            _file = AtomicFile.Reopen(open.FinalPath, open.TempPath, open.Length);
+        }
+        _part = checkpoint.Part;
+        _fileBytes = checkpoint.OpenPartJsonBytes;
+        Documents = checkpoint.Documents;
+    }
+
+    /// <summary>Stops without committing and keeps the temporary files as they are (disposal deletes them otherwise):
+    /// after a checkpoint, what a later run resumes from.</summary>
+    public void Abandon()
+    {
+        _file?.Abandon();
+        _file = null;
+        foreach (var part in _closedParts)
+        {
+            part.Abandon();
+        }
+        _closedParts.Clear();
     }
 
     private void Serialise(JsonLineWriter json, Document document)

@@ -104,25 +104,83 @@ internal sealed class RejectsWriter : IRejectionSink, IDisposable
                 }
                 return;
             }
-            var stream = Open();
-            stream.Write(_buffer.WrittenSpan);
-            _buffer.ResetWrittenCount();
-            if (!ReferenceEquals(stream, _file!.Stream))
+            // After a checkpoint with nothing rejected since, the file already ends with a complete member.
+            if (_buffer.WrittenCount > 0)
             {
-                stream.Dispose();
+                Open().Write(_buffer.WrittenSpan);
+                _buffer.ResetWrittenCount();
             }
-            _file.Commit();
+            EndMember();
+            _file!.Commit();
         }
     }
 
     private Stream Open()
     {
-        if (_stream is null)
+        _file ??= new AtomicFile(FinalPath);
+        return _stream ??= CompressedStreams.WrapForWrite(_file.Stream, _compression, _level);
+    }
+
+    // Ends the compressed stream (a complete gzip member or zstd frame); later rejections start a new one in the same file.
+    private void EndMember()
+    {
+        if (_stream is not null && !ReferenceEquals(_stream, _file!.Stream))
         {
-            _file = new AtomicFile(FinalPath);
-            _stream = CompressedStreams.WrapForWrite(_file.Stream, _compression, _level);
+            _stream.Dispose();
+            _stream = null;
         }
-        return _stream;
+    }
+
+    /// <summary>
+    /// Writes what is buffered, ends the compressed stream there (a complete gzip member or zstd frame; later rejections
+    /// start a new one in the same file, which gzip, zcat and zstd read as one stream) and flushes to disk, so a run killed
+    /// later can resume at this point (<see cref="Resume"/>). Returns the file and its length, or null while nothing was rejected.
+    /// </summary>
+    /// <remarks>The member ends where the caller checkpoints; a runner that checkpoints at fixed input positions makes the
+    /// same file whether or not a run was killed and resumed.</remarks>
+    public FileCheckpoint? Checkpoint()
+    {
+        lock (_gate)
+        {
+            if (Count == 0)
+            {
+                return null;
+            }
+            if (_buffer.WrittenCount > 0)
+            {
+                Open().Write(_buffer.WrittenSpan);
+                _buffer.ResetWrittenCount();
+            }
+            EndMember();
+            return new FileCheckpoint(FinalPath, _file!.TempPath, _file.FlushToDisk());
+        }
+    }
+
+    /// <summary>Takes over the rejects file of an earlier attempt at a checkpoint (truncating it back to it), holding
+    /// <paramref name="count"/> rejections; call before anything is rejected.</summary>
+    /// <exception cref="FileNotFoundException">The file is gone.</exception>
+    public void Resume(FileCheckpoint file, long count)
+    {
+        lock (_gate)
+        {
+            if (Count > 0 || _file is not null)
+            {
+                throw new InvalidOperationException("A rejects file resumes before anything is rejected.");
+            }
+            _file = AtomicFile.Reopen(FinalPath, file.TempPath, file.Length);
+            Count = count;
+        }
+    }
+
+    /// <summary>Stops without completing and keeps the temporary file as it is (disposal deletes it otherwise): after a
+    /// checkpoint, what a later run resumes from.</summary>
+    public void Abandon()
+    {
+        lock (_gate)
+        {
+            _completed = true;
+            _file?.Abandon();
+        }
     }
 
     /// <inheritdoc />
