@@ -136,7 +136,7 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
         {
             return Url;
         }
-        var a = DocumentAnalysis.Of(document.Text);
+        var a = DocumentAnalysis.Of(document);
         var matches = CountMatches(a);
         if (matches == 0)
         {
@@ -185,7 +185,7 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
     /// <summary>Blocklist matches in an analysed text (shared with the what-if report, which sweeps minMatches).</summary>
     internal int CountMatches(DocumentAnalysis a)
     {
-        var text = a.Text.AsSpan();
+        var text = a.Text;
         var words = a.Words;
         var matches = 0;
         if (_latin.Count > 0)

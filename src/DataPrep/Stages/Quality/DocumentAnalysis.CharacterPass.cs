@@ -6,9 +6,8 @@ namespace DataPrep.Stages.Quality;
 // The one pass over the characters of a document: character counts, and word and line boundaries.
 internal sealed partial class DocumentAnalysis
 {
-    private void Analyze(string text)
+    private void Analyze(ReadOnlySpan<char> span)
     {
-        Text = text;
         WordCount = 0;
         LineCount = 0;
         _repetitionDone = false;
@@ -23,7 +22,6 @@ internal sealed partial class DocumentAnalysis
         int whitespace = 0, newlines = 0, hashes = 0, curly = 0, ellipses = 0, hangul = 0, jamo = 0, latin = 0;
         int han = 0, kana = 0, cyrillic = 0, otherLetters = 0, digits = 0, replacement = 0, mojibake = 0;
 
-        var span = text.AsSpan();
         var wordStart = -1;
         var wordFlags = WordFlags.None;
         var lineStart = -1;

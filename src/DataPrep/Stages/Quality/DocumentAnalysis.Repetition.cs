@@ -38,7 +38,7 @@ internal sealed partial class DocumentAnalysis
         _bigramsDone = false;
         _topBigramChars = -1;
         _fiveGramCoverage = -1;
-        var span = Text.AsSpan();
+        var span = Text;
 
         // Word hashes of the cores of non-symbol words, and prefix sums of their lengths, for n-grams.
         if (_wordHashes.Length < WordCount)
