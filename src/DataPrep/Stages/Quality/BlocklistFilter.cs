@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
 
@@ -183,6 +184,7 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
         _domains.Count > 0 && document.Metadata.GetString(MetadataKeys.Url) is { } url && IsBlockedUrl(url);
 
     /// <summary>Blocklist matches in an analysed text (shared with the what-if report, which sweeps minMatches).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int CountMatches(DocumentAnalysis a)
     {
         var text = a.Text;

@@ -6,6 +6,7 @@ namespace DataPrep.Stages.Quality;
 // The one pass over the characters of a document: character counts, and word and line boundaries.
 internal sealed partial class DocumentAnalysis
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Analyze(ReadOnlySpan<char> span)
     {
         WordCount = 0;
@@ -132,6 +133,20 @@ internal sealed partial class DocumentAnalysis
                     lineEnd = runEnd;
                     dotRun = 0;
                     previousMojibake = false;
+                    // A word followed by a plain space, the commonest case in Latin text: end the word here, as the
+                    // space's own turn of the loop would, without going through the character dispatch.
+                    if (runEnd < span.Length && span[runEnd] == ' ')
+                    {
+                        whitespace++;
+                        if (runEnd - wordStart > LongWordLength)
+                        {
+                            lineHasLongWord = true;
+                        }
+                        EndWord(span, wordStart, runEnd, wordFlags);
+                        wordStart = -1;
+                        wordFlags = WordFlags.None;
+                        i = runEnd;
+                    }
                     continue;
                 }
                 else if ((uint)(c - '0') <= 9)
