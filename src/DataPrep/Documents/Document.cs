@@ -23,6 +23,7 @@ public sealed class Document
     private ReadOnlyMemory<byte> _utf8;
     private bool _hasUtf8;
     private int _utf8Length = -1;
+    private int _textVersion;
 
     /// <summary>Creates a document.</summary>
     public Document(string id, string text, DocumentMetadata? metadata = null)
@@ -75,6 +76,7 @@ public sealed class Document
                 _utf8 = default;
                 _hasUtf8 = false;
                 _utf8Length = -1;
+                _textVersion++;
             }
         }
     }
@@ -112,7 +114,15 @@ public sealed class Document
         _hasUtf8 = true;
         _text = null;
         _utf8Length = -1;
+        _textVersion++;
     }
+
+    /// <summary>Changes every time the text is replaced, so a per-thread cache of the decoded text (<see cref="DocumentChars"/>)
+    /// can tell a new text of the same document from the one it holds.</summary>
+    internal int TextVersion => _textVersion;
+
+    /// <summary>The text as a string when the document already holds one (made in code, or decoded or replaced by a stage).</summary>
+    internal string? TextIfString => _text;
 
     /// <summary>Gives the text as UTF-8 when the document already holds it in that form (read from input, or set as bytes), without converting.</summary>
     public bool TryGetUtf8Text(out ReadOnlyMemory<byte> utf8Text)

@@ -94,7 +94,9 @@ public sealed class PiiScrubber : DocumentStage
     protected override Verdict Evaluate(Document document, StageContext context)
     {
         var stats = context.Stats;
-        var text = document.Text;
+        // The characters are shared with the quality stages (decoded once per document, no string): most documents
+        // have no PII and leave this stage as the UTF-8 they arrived in.
+        var text = DocumentChars.Of(document).Span;
         var matches = t_matches ??= new List<PiiMatch>();
         var scratch = t_scratch ??= new List<PiiMatch>();
         _scanner.Scan(text, matches, scratch);
@@ -135,7 +137,10 @@ public sealed class PiiScrubber : DocumentStage
                     $"pii_per_1000_chars={density:0.##}>{_options.MaxPiiPer1000Chars}"));
             }
         }
-        document.Text = Replace(text, matches, counts);
+        if (Replace(text, matches, counts) is { } scrubbed)
+        {
+            document.Text = scrubbed;
+        }
         for (var t = 0; t < PiiTypes.Count; t++)
         {
             if (counts[t] > 0)
@@ -152,11 +157,12 @@ public sealed class PiiScrubber : DocumentStage
         var matches = new List<PiiMatch>();
         _scanner.Scan(text, matches, new List<PiiMatch>());
         Span<int> counts = stackalloc int[PiiTypes.Count];
-        return matches.Count == 0 ? text : Replace(text, matches, counts);
+        return matches.Count == 0 ? text : Replace(text, matches, counts) ?? text;
     }
 
-    /// <summary>Rewrites the matches; <paramref name="replaced"/> ends up holding the per-type count of rewritten spans.</summary>
-    private string Replace(string text, List<PiiMatch> matches, Span<int> replaced)
+    /// <summary>Rewrites the matches, or gives null when every match is kept as it is; <paramref name="replaced"/> ends up
+    /// holding the per-type count of rewritten spans.</summary>
+    private string? Replace(ReadOnlySpan<char> text, List<PiiMatch> matches, Span<int> replaced)
     {
         replaced.Clear();
         var builder = t_builder ??= new StringBuilder();
@@ -169,8 +175,8 @@ public sealed class PiiScrubber : DocumentStage
             {
                 continue;
             }
-            builder.Append(text, position, match.Start - position);
-            var value = text.AsSpan(match.Start, match.Length);
+            builder.Append(text[position..match.Start]);
+            var value = text.Slice(match.Start, match.Length);
             switch (action)
             {
                 case PiiAction.Mask:
@@ -191,9 +197,9 @@ public sealed class PiiScrubber : DocumentStage
         }
         if (position == 0)
         {
-            return text;
+            return null;
         }
-        builder.Append(text, position, text.Length - position);
+        builder.Append(text[position..]);
         var result = builder.ToString();
         if (builder.Capacity > 1 << 20)
         {

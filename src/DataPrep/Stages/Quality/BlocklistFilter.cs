@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
 
@@ -136,7 +137,7 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
         {
             return Url;
         }
-        var a = DocumentAnalysis.Of(document.Text);
+        var a = DocumentAnalysis.Of(document);
         var matches = CountMatches(a);
         if (matches == 0)
         {
@@ -183,9 +184,10 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
         _domains.Count > 0 && document.Metadata.GetString(MetadataKeys.Url) is { } url && IsBlockedUrl(url);
 
     /// <summary>Blocklist matches in an analysed text (shared with the what-if report, which sweeps minMatches).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int CountMatches(DocumentAnalysis a)
     {
-        var text = a.Text.AsSpan();
+        var text = a.Text;
         var words = a.Words;
         var matches = 0;
         if (_latin.Count > 0)

@@ -89,8 +89,8 @@ public sealed class C4QualityFilter : DocumentStage, IQualityRules
     protected override Verdict Evaluate(Document document, StageContext context)
     {
         var o = Options;
-        var a = DocumentAnalysis.Of(document.Text);
-        var text = a.Text.AsSpan();
+        var a = DocumentAnalysis.Of(document);
+        var text = a.Text;
         var anyEnglish = text.IndexOfAny(s_anyEnglish) >= 0;
         var hasLorem = anyEnglish && o.FilterLoremIpsum && text.IndexOfAny(s_lorem) >= 0;
         var hasJavascript = anyEnglish && o.FilterJavascript && text.IndexOfAny(s_javascript) >= 0;

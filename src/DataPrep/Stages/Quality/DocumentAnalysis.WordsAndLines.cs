@@ -8,6 +8,7 @@ internal sealed partial class DocumentAnalysis
     // Sentences closed by a Korean ending inside the current line, added when the line ends.
     private int _pendingSentences;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EndWord(ReadOnlySpan<char> span, int start, int end, WordFlags flags)
     {
         if (WordCount == _words.Length)

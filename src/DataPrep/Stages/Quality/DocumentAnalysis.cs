@@ -1,3 +1,5 @@
+using DataPrep.Documents;
+
 namespace DataPrep.Stages.Quality;
 
 /// <summary>
@@ -22,19 +24,37 @@ internal sealed partial class DocumentAnalysis
     }
 
     /// <summary>The analysis of <paramref name="text"/>, reusing this thread's last one when it is the same string.</summary>
-    public static DocumentAnalysis Of(string text)
+    public static DocumentAnalysis Of(string text) => Of(text.AsMemory(), document: null);
+
+    /// <summary>
+    /// The analysis of <paramref name="document"/>'s text, reusing this thread's last one when it is the same text.
+    /// The text is read through <see cref="DocumentChars"/>, so a document that arrived as UTF-8 is never made a string.
+    /// </summary>
+    public static DocumentAnalysis Of(Document document) => Of(DocumentChars.Of(document), document);
+
+    private static DocumentAnalysis Of(ReadOnlyMemory<char> text, Document? document)
     {
         var analysis = t_current ??= new DocumentAnalysis();
-        if (!ReferenceEquals(analysis.Text, text))
+        // The same memory alone is not enough: a thread's decode buffer holds one document after another.
+        if (!analysis._text.Equals(text) || !ReferenceEquals(analysis._document, document)
+            || (document is not null && analysis._documentVersion != document.TextVersion))
         {
-            analysis.Analyze(text);
+            analysis._document = document;
+            analysis._documentVersion = document?.TextVersion ?? 0;
+            analysis._text = text;
+            analysis.Analyze(text.Span);
         }
         return analysis;
     }
 
-    public string Text { get; private set; } = null!;
+    private ReadOnlyMemory<char> _text;
+    private Document? _document;
+    private int _documentVersion;
 
-    public int Length => Text.Length;
+    /// <summary>The analysed text; valid while this analysis is the thread's current one.</summary>
+    public ReadOnlySpan<char> Text => _text.Span;
+
+    public int Length => _text.Length;
 
     public int WordCount { get; private set; }
 

@@ -84,7 +84,7 @@ public sealed class LanguageIdAnnotator : DocumentStage
     /// <inheritdoc />
     protected override Verdict Evaluate(Document document, StageContext context)
     {
-        var (language, score, usedLingua) = Identify(document.Text);
+        var (language, score, usedLingua) = Identify(DocumentAnalysis.Of(document));
         document.Metadata[MetadataKeys.Language] = language;
         document.Metadata[MetadataKeys.LanguageScore] = Math.Round(score, 4);
         context.Stats.Increment(CounterKey(language));
@@ -100,7 +100,11 @@ public sealed class LanguageIdAnnotator : DocumentStage
     public (string Language, double Score, bool UsedLingua) Identify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var a = DocumentAnalysis.Of(text);
+        return Identify(DocumentAnalysis.Of(text));
+    }
+
+    private (string Language, double Score, bool UsedLingua) Identify(DocumentAnalysis a)
+    {
         Span<double> weight = stackalloc double[(int)ScriptBucket.Count];
         weight[(int)ScriptBucket.Hangul] = 3.0 * (a.HangulSyllables + a.CompatibilityJamo);
         weight[(int)ScriptBucket.Han] = 3.0 * a.HanLetters;
@@ -161,7 +165,9 @@ public sealed class LanguageIdAnnotator : DocumentStage
         {
             return (single!, singleShare, false);
         }
-        var sample = text.Length > Options.MaxLinguaChars ? text[..Options.MaxLinguaChars] : text;
+        // Lingua reads strings: only the ambiguous documents that get this far pay for one.
+        var text = a.Text;
+        var sample = (text.Length > Options.MaxLinguaChars ? text[..Options.MaxLinguaChars] : text).ToString();
         var confidences = _detector.Value.ComputeLanguageConfidenceValues(sample);
         string? bestCode = null;
         var bestConfidence = -1.0;

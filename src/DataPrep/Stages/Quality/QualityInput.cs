@@ -12,7 +12,7 @@ internal readonly record struct QualityInput(Document Document, DocumentAnalysis
     /// <summary>The analysed document, measured for its own language.</summary>
     public static QualityInput Of(Document document)
     {
-        var analysis = DocumentAnalysis.Of(document.Text);
+        var analysis = DocumentAnalysis.Of(document);
         var profile = QualityProfile.Of(document, analysis);
         return new QualityInput(document, analysis, profile, profile.Korean);
     }
