@@ -28,6 +28,13 @@ public sealed class SuffixArrayTests
     [InlineData("mississippi")]
     [InlineData("aaaaaaaaaaaaaaaa")]
     [InlineData("abababababababab")]
+    // Step 1 leaves only the LMS entries (complemented) in place: position 1 LMS, position 0 S-type (never LMS),
+    // an all-S prefix, and LMS positions that share one bucket.
+    [InlineData("ba")]
+    [InlineData("bab")]
+    [InlineData("abcd")]
+    [InlineData("aabaabaab")]
+    [InlineData("cbabcbabcba")]
     [InlineData("무궁화 꽃이 피었습니다 무궁화 꽃이 피었습니다")]
     public void SmallTextsSortLikeTheDefinition(string text)
     {
