@@ -97,6 +97,23 @@ public sealed class SubstringDedupTokenUnitTests(ITestOutputHelper output)
     }
 
     [SharedDataFact]
+    public async Task RepeatThatStartsWithAByteTokenInsideASyllableIsCutFromTheNextCharacter()
+    {
+        // Llama 3 writes 뷁 as [EB B7][81] and 쀁 as [EC][80][81]: the repeat starts with the byte token 81, inside the
+        // syllable, so the cut must start at the next character (the space) and leave the syllable whole.
+        const string repeat = " 대한민국은 민주공화국이다. 대한민국의 주권은 국민에게 있고, 모든 권력은 국민으로부터 나온다.";
+        var documents = DedupTestData.WithSource([Some.Document($"첫 문서 뷁{repeat}", "a"), Some.Document($"둘째 쀁{repeat}", "b")]);
+        var options = Tokens(Llama3) with { MinTokens = 12, Boundary = SpanBoundary.Chars, MinDocChars = 0 };
+
+        var result = await Run(documents, options);
+
+        Assert.Equal(documents[0].Text, result.Kept[0].Text);
+        Assert.Equal("둘째 쀁", result.Kept[1].Text);
+        Assert.Equal(Encoding.UTF8.GetByteCount(repeat), result.Stats.Get("bytes.removed"));
+        Assert.Equal(TokenizerFactory.GetShared(Llama3).CountTokens(repeat), result.Stats.Get("tokens.removed"));
+    }
+
+    [SharedDataFact]
     public async Task PlantedRepeatsOfSixtyTokensAreCutAndOtherTextIsKept()
     {
         var tokenizer = TokenizerFactory.GetShared("o200k_base");
