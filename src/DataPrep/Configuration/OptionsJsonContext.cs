@@ -41,6 +41,7 @@ namespace DataPrep.Configuration;
         typeof(ConfigEnumConverter<PiiTagPreset>),
         typeof(ConfigEnumConverter<ShingleUnit>),
         typeof(ConfigEnumConverter<SpanBoundary>),
+        typeof(ConfigEnumConverter<SubstringUnit>),
     ])]
 [JsonSerializable(typeof(InputOptions))]
 [JsonSerializable(typeof(OutputOptions))]

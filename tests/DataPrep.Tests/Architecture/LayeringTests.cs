@@ -28,6 +28,24 @@ public class LayeringTests
         _ => throw new InvalidOperationException($"Namespace '{ns}' has no layer: add it to LayerOf and docs/architecture.md."),
     };
 
+    /// <summary>Edges that break the layering today, each with what removes it (issue #16). The tests skip exactly these
+    /// edges, so a new violation still fails, and one that is fixed must be taken off this list.</summary>
+    internal static readonly Dictionary<(string From, string To), string> KnownViolations = new()
+    {
+        [("DataPrep.Stages.Dedup.Substring", "DataPrep.Stages.Tokenization")] =
+            "SubstringDedup's token unit (issue #15) encodes with ITextTokenizer from TokenizerFactory; move those two, with the tokenizers, down into a namespace below the stage families",
+    };
+
+    private static bool Known(string from, string to) => KnownViolations.ContainsKey((from, to));
+
+    [Fact]
+    public void EveryKnownViolationStillExists()
+    {
+        var graph = Graph.Value;
+        var gone = KnownViolations.Keys.Where(edge => !graph.Uses(edge.From).Contains(edge.To)).ToList();
+        Assert.True(gone.Count == 0, "Fixed, take off KnownViolations: " + string.Join(", ", gone));
+    }
+
     private static bool Under(string ns, string root) => ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal);
 
     /// <summary>The stage family of a Stages namespace (<c>DataPrep.Stages.Dedup.MinHash</c> is <c>Dedup</c>), null elsewhere.</summary>
@@ -68,7 +86,7 @@ public class LayeringTests
         {
             foreach (var to in graph.Uses(from))
             {
-                if (FamilyOf(from) is { } a && FamilyOf(to) is { } b && a != b && from != "DataPrep.Stages.Mixing")
+                if (FamilyOf(from) is { } a && FamilyOf(to) is { } b && a != b && from != "DataPrep.Stages.Mixing" && !Known(from, to))
                 {
                     wrong.Add($"{from} uses {to}: {string.Join(", ", graph.Why(from, to).Take(5))}");
                 }

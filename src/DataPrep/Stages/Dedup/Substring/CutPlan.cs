@@ -73,6 +73,42 @@ internal sealed class CutPlan
         }
     }
 
+    /// <summary>Token ranges (indices in the document, sorted, disjoint) covered by cut windows of the document at
+    /// <paramref name="extent"/>, in a text of <see cref="TokenCodes"/>: only windows that start on a token's code count
+    /// (one that starts inside a code repeats only part of its first token). Call for the documents in shard order.</summary>
+    public void TokenRangesOf(DocExtent extent, List<(int Start, int End)> ranges)
+    {
+        const int Code = TokenCodes.BytesPerToken;
+        ranges.Clear();
+        var start = extent.Start;
+        var end = extent.Start + extent.Length;
+        var tokens = (int)(extent.Length / Code);
+        var windowTokens = _windowBytes / Code;
+        while (_next < _runs.Count && _runs[_next].Start + _runs[_next].Length <= start)
+        {
+            _next++;
+        }
+        for (var r = _next; r < _runs.Count && _runs[r].Start < end; r++)
+        {
+            // The first and last token whose code starts inside the run.
+            var first = (int)((Math.Max(_runs[r].Start, start) - start + Code - 1) / Code);
+            var last = (int)((Math.Min(_runs[r].Start + _runs[r].Length, end) - 1 - start) / Code);
+            if (first > last)
+            {
+                continue;
+            }
+            var to = Math.Min(last + windowTokens, tokens);
+            if (ranges.Count > 0 && ranges[^1].End >= first)
+            {
+                ranges[^1] = (ranges[^1].Start, Math.Max(ranges[^1].End, to));
+            }
+            else
+            {
+                ranges.Add((first, to));
+            }
+        }
+    }
+
     private static List<MarkRun> Merge(List<MarkRun> sorted)
     {
         var merged = new List<MarkRun>(sorted.Count);

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
+using DataPrep.Stages.Tokenization;
 
 namespace DataPrep.Stages.Dedup.Substring;
 
@@ -21,7 +22,11 @@ namespace DataPrep.Stages.Dedup.Substring;
 /// stage: <b>observe</b> writes each shard's text (documents joined by the byte 0xFF, which UTF-8 never contains);
 /// <b>suffixes</b> builds suffix arrays (SA-IS, in C#) of blocks that fit <see cref="SubstringDedupOptions.MemoryBudgetMb"/>;
 /// <b>repeats</b> merges all blocks' arrays, slice by slice of the prefix space, so a repeat across blocks and shards
-/// is found, and marks the later occurrences; the <b>decision pass</b> cuts them. Units are UTF-8 bytes.
+/// is found, and marks the later occurrences; the <b>decision pass</b> cuts them. Units are UTF-8 bytes, or with
+/// <see cref="SubstringDedupOptions.Unit"/> <c>tokens</c> the ids of <see cref="SubstringDedupOptions.Tokenizer"/>
+/// (their k of 50 tokens, <see cref="SubstringDedupOptions.MinTokens"/>): observe then writes each token as a 3-byte
+/// code that only matches on token boundaries (<see cref="TokenCodes"/>) and each token's byte offset, so the same
+/// suffix arrays and merge find runs of equal tokens, and the cuts map back to whole tokens of the text.
 /// </remarks>
 [Stage("SubstringDedup", typeof(SubstringDedupOptions), Family = 2,
     Description = "Cuts spans of at least minSpanBytes repeated anywhere earlier in the corpus (suffix array), keeping their first occurrence.")]
@@ -34,9 +39,40 @@ public sealed class SubstringDedupStage : IGlobalStage
 
     private const string Subfolder = "substring";
     private readonly SubstringDedupOptions _options;
+    private readonly ITextTokenizer? _tokenizer;
 
-    /// <summary>Creates the stage.</summary>
-    public SubstringDedupStage(SubstringDedupOptions options) => _options = options;
+    /// <summary>Creates the stage; a relative tokenizer path resolves against the current directory.</summary>
+    /// <exception cref="ArgumentException">Unit tokens without a usable tokenizer.</exception>
+    public SubstringDedupStage(SubstringDedupOptions options)
+        : this(options, StageBuildContext.Default)
+    {
+    }
+
+    /// <summary>Creates the stage, resolving a tokenizer path through <paramref name="context"/>.</summary>
+    /// <exception cref="ArgumentException">Unit tokens without a tokenizer, or with one that names no known encoding or file,
+    /// or whose vocabulary is too large for the token codes.</exception>
+    public SubstringDedupStage(SubstringDedupOptions options, StageBuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        _options = options;
+        if (options.Unit != SubstringUnit.Tokens)
+        {
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(options.Tokenizer))
+        {
+            throw new ArgumentException("SubstringDedup with unit tokens needs a tokenizer (e.g. o200k_base).", nameof(options));
+        }
+        var spec = TokenizerFactory.IsEncodingName(options.Tokenizer) ? options.Tokenizer : context.ResolvePath(options.Tokenizer);
+        _tokenizer = TokenizerFactory.GetShared(spec);
+        if (_tokenizer.VocabularySize > TokenCodes.MaxVocabulary)
+        {
+            throw new ArgumentException(
+                $"Tokenizer '{_tokenizer.Name}' has {_tokenizer.VocabularySize} ids; SubstringDedup's token unit holds at most {TokenCodes.MaxVocabulary}.",
+                nameof(options));
+        }
+    }
 
     /// <inheritdoc />
     public string Id => "dedup.substring";
@@ -52,9 +88,12 @@ public sealed class SubstringDedupStage : IGlobalStage
         var (rank, worldSize) = (context.Shard.Rank, context.Shard.WorldSize);
         long local = 0, offset = 0;
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var tokens = _tokenizer is null ? null : new DocumentTokens(_tokenizer);
+        long unmapped = 0;
         try
         {
             using var text = WorkFiles.Create(SubstringFiles.Of(folder, SubstringFiles.Text, rank, worldSize));
+            using var offsets = tokens is null ? null : WorkFiles.Create(TokenOffsetMap.PathOf(folder, rank, worldSize));
             using var extents = WorkFiles.Create(SubstringFiles.Of(folder, SubstringFiles.Extents, rank, worldSize));
             using var table = new DocumentTable(SubstringFiles.Of(folder, SubstringFiles.Documents, rank, worldSize));
             await foreach (var document in input.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -62,7 +101,20 @@ public sealed class SubstringDedupStage : IGlobalStage
                 using (context.Stats.Time())
                 {
                     var length = Encode(document.Text, ref buffer);
-                    text.Write(buffer, 0, length);
+                    if (tokens is null)
+                    {
+                        text.Write(buffer, 0, length);
+                    }
+                    else
+                    {
+                        if (!tokens.TryEncode(document.Text, buffer.AsSpan(0, length)))
+                        {
+                            unmapped++;
+                        }
+                        text.Write(tokens.Codes);
+                        TokenOffsetMap.Write(offsets!, tokens.Offsets);
+                        length = tokens.Codes.Length;
+                    }
                     text.WriteByte(SubstringFiles.Separator);
                     var orderKey = DedupKeys.OrderKey(document, rank, local);
                     RecordFile.Write(extents, new DocExtent(orderKey, offset, length));
@@ -73,13 +125,14 @@ public sealed class SubstringDedupStage : IGlobalStage
                 yield return document;
             }
             // Padding: the merge reads whole windows (and 16-byte keys) from any suffix, the last one included.
-            var padding = new byte[_options.MinSpanBytes + SuffixMerger.KeyBytes];
+            var padding = new byte[_options.WindowBytes + SuffixMerger.KeyBytes];
             padding.AsSpan().Fill(SubstringFiles.Separator);
             text.Write(padding);
             // Renamed into place only now: a pass cut short leaves no file the next pass would read as complete.
             text.Commit();
             extents.Commit();
             table.Commit();
+            offsets?.Commit();
         }
         finally
         {
@@ -87,7 +140,15 @@ public sealed class SubstringDedupStage : IGlobalStage
         }
         DecisionPass.WriteObservedCount(SubstringFiles.Of(folder, SubstringFiles.Count, rank, worldSize), local);
         context.Stats.Increment("docs.observed", local);
-        context.Stats.Increment("bytes.observed", offset - local);
+        if (tokens is null)
+        {
+            context.Stats.Increment("bytes.observed", offset - local);
+        }
+        else
+        {
+            context.Stats.Increment("tokens.observed", (offset - local) / TokenCodes.BytesPerToken);
+            context.Stats.Increment("docs.tokens_unmapped", unmapped);
+        }
     }
 
     /// <inheritdoc />
@@ -109,7 +170,7 @@ public sealed class SubstringDedupStage : IGlobalStage
             context.Stats.Increment("suffixes.blocks", blocks);
             return Task.CompletedTask;
         }
-        using var finder = new RepeatFinder(folder, worldSize, _options.MinSpanBytes, _options.KeepFirst);
+        using var finder = new RepeatFinder(folder, worldSize, _options.WindowBytes, _options.KeepFirst);
         finder.Run(part, threads, cancellationToken);
         context.Stats.Increment("suffixes.merged", finder.MergedSuffixes);
         context.Stats.Increment("windows.repeated", finder.RepeatedWindows);
@@ -126,10 +187,15 @@ public sealed class SubstringDedupStage : IGlobalStage
         var stats = context.Stats;
         DocExtent[] extents;
         CutPlan plan;
+        TokenOffsetMap? tokens = null;
         using (stats.Time())
         {
             extents = SubstringFiles.ReadExtents(folder, rank, worldSize);
-            plan = new CutPlan(folder, rank, worldSize, _options.MinSpanBytes);
+            plan = new CutPlan(folder, rank, worldSize, _options.WindowBytes);
+            if (_tokenizer is not null)
+            {
+                tokens = new TokenOffsetMap(folder, rank, worldSize, extents);
+            }
         }
         var ranges = new List<(int Start, int End)>();
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
@@ -147,7 +213,7 @@ public sealed class SubstringDedupStage : IGlobalStage
                 Verdict verdict;
                 using (stats.Time())
                 {
-                    verdict = Apply(document, extents[local], plan.FirstOccurrenceOf(local), plan, ranges, ref buffer, stats);
+                    verdict = Apply(document, local, extents[local], plan, tokens, ranges, ref buffer, stats);
                 }
                 local++;
                 if (!verdict.IsKept)
@@ -161,6 +227,7 @@ public sealed class SubstringDedupStage : IGlobalStage
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            tokens?.Dispose();
         }
         if (local != extents.Length)
         {
@@ -169,23 +236,36 @@ public sealed class SubstringDedupStage : IGlobalStage
         }
     }
 
+    /// <summary>Cuts the marked spans of one document: byte ranges, or token ranges mapped to bytes through <paramref name="tokens"/>.</summary>
     private Verdict Apply(
-        Document document, DocExtent extent, string? firstOccurrence, CutPlan plan, List<(int Start, int End)> ranges, ref byte[] buffer, StageStats stats)
+        Document document, long local, DocExtent extent, CutPlan plan, TokenOffsetMap? tokens, List<(int Start, int End)> ranges, ref byte[] buffer,
+        StageStats stats)
     {
-        plan.RangesOf(extent, ranges);
+        if (tokens is null)
+        {
+            plan.RangesOf(extent, ranges);
+        }
+        else
+        {
+            plan.TokenRangesOf(extent, ranges);
+        }
         if (ranges.Count == 0)
         {
             return Verdict.Keep;
         }
         var length = Encode(document.Text, ref buffer);
-        if (length != extent.Length)
+        if (tokens is not null)
+        {
+            tokens.ToByteRanges(local, extent, length, ranges);
+        }
+        else if (length != extent.Length)
         {
             throw new InvalidOperationException(
                 $"Stage '{Id}': document '{document.Id}' has {length} UTF-8 bytes in the decision pass but had {extent.Length} in the observe pass.");
         }
         var text = buffer.AsSpan(0, length);
         var kept = new byte[length];
-        int keptLength = 0, position = 0, spans = 0, removed = 0;
+        int keptLength = 0, position = 0, spans = 0, removed = 0, tokensRemoved = 0;
         foreach (var (start, end) in ranges)
         {
             var (from, to) = SpanSnapping.Snap(text, start, end, _options.Boundary);
@@ -198,6 +278,7 @@ public sealed class SubstringDedupStage : IGlobalStage
             position = to;
             spans++;
             removed += to - from;
+            tokensRemoved += tokens?.CountWithin(from, to) ?? 0;
         }
         if (spans == 0)
         {
@@ -211,11 +292,17 @@ public sealed class SubstringDedupStage : IGlobalStage
         stats.Increment("docs.changed");
         stats.Increment($"source.{source}.spans_removed", spans);
         stats.Increment($"source.{source}.bytes_removed", removed);
+        if (tokens is not null)
+        {
+            stats.Increment("tokens.removed", tokensRemoved);
+            stats.Increment($"source.{source}.tokens_removed", tokensRemoved);
+        }
         var newText = Encoding.UTF8.GetString(kept, 0, keptLength);
         var left = CountNonWhitespace(newText);
         if (left < _options.MinDocChars)
         {
-            return new Verdict(TooShortAfterRemoval, $"chars={left}<{_options.MinDocChars} spans_removed={spans} bytes_removed={removed}", firstOccurrence);
+            return new Verdict(TooShortAfterRemoval, $"chars={left}<{_options.MinDocChars} spans_removed={spans} bytes_removed={removed}",
+                plan.FirstOccurrenceOf(local));
         }
         document.Text = newText;
         return Verdict.Keep;
