@@ -16,7 +16,7 @@ namespace DataPrep.Stages.Mixing;
 /// <summary>
 /// Pass 1 of a mix: streams every file of every source once and measures, per source and language, documents,
 /// tokens (with the mix's exact tokenizer) and the <see cref="TokenHistogram"/> of tokens by sampling coin. Nothing is
-/// kept per document. Each file's measurement is cached in <c>OUTPUT/work/mix/</c> under a key made of its path, size,
+/// kept per document. Each file's measurement is cached in the output's <c>work/mix/</c> folder under a key made of its path, size,
 /// modification time, the tokenizer, the seed and the source's settings, so a second plan or run (and every shard of a
 /// sharded run) reads a small file instead of tokenizing the corpus again.
 /// </summary>
@@ -35,7 +35,7 @@ internal sealed class MixMeasurer
     /// <summary>Creates a measurer.</summary>
     /// <param name="config">The checked config.</param>
     /// <param name="tokenizer">The mix's tokenizer.</param>
-    /// <param name="cacheDirectory">Folder for cached measurements (<c>OUTPUT/work/mix</c>), or null for none.</param>
+    /// <param name="cacheDirectory">Folder for cached measurements (the output's <c>work/mix</c>), or null for none.</param>
     /// <param name="log">Logger (never receives document text); silent when null.</param>
     public MixMeasurer(MixConfig config, ITextTokenizer tokenizer, string? cacheDirectory, ILogger? log = null)
     {

@@ -46,7 +46,7 @@ internal sealed class MixRunner
     /// <summary>Creates a runner for a checked config.</summary>
     /// <param name="config">The config.</param>
     /// <param name="log">Logger (never receives document text); silent when null.</param>
-    /// <param name="measurementCache">Folder of cached pass-1 measurements; default <c>OUTPUT/work/mix</c>. Mixes of the
+    /// <param name="measurementCache">Folder of cached pass-1 measurements; default the output's <c>work/mix</c>. Mixes of the
     /// same sources into different outputs can share one.</param>
     public MixRunner(MixConfig config, ILogger? log = null, string? measurementCache = null)
     {
