@@ -80,16 +80,21 @@ internal static unsafe class SuffixArray
                     sa[--buckets[s[i]]] = i;
                 }
             }
-            InduceLmsSubstrings(s, sa, n, counts, buckets);
+            Induce(s, sa, n, counts, buckets);
 
-            // 2. Name them: equal LMS substrings get equal names, in sorted order. The induce left exactly the LMS
-            // entries complemented (and every other slot 0), so gathering them reads no type bits.
+            // 2. Name them: equal LMS substrings get equal names, in sorted order.
             var lmsCount = 0;
             for (var i = 0; i < n; i++)
             {
-                var entry = sa[i];
-                sa[lmsCount] = ~entry;
-                lmsCount += (int)((uint)entry >> 31);
+                // The type bits of the suffixes a little ahead are read at random: start loading them now.
+                if (i + PrefetchDistance < n)
+                {
+                    Prefetch(type + (sa[i + PrefetchDistance] >> 6));
+                }
+                if (IsLms(type, sa[i]))
+                {
+                    sa[lmsCount++] = sa[i];
+                }
             }
             // LMS positions are at least two apart, so position / 2 is a free slot of its own: it holds the
             // length of the LMS substring (up to and including the next LMS position), then its name.
@@ -190,76 +195,6 @@ internal static unsafe class SuffixArray
     }
 
     /// <summary>
-    /// Step 1's induce: sorts the LMS substrings from the LMS positions placed at their bucket ends, in the two scans
-    /// of <see cref="Induce"/>. Only the order of the LMS entries is needed afterwards, so every other entry is cleared
-    /// once it has induced its predecessor, and an LMS entry (an S-type suffix whose predecessor is L, known when the
-    /// S scan writes it) stays complemented: the caller gathers them without reading a type bit.
-    /// </summary>
-    private static void InduceLmsSubstrings<TSymbols>(TSymbols s, int* sa, int n, int[] counts, int[] buckets)
-        where TSymbols : struct, ISymbols
-    {
-        fixed (int* bucket = buckets)
-        {
-            // L-type suffixes, left to right. A positive entry induces its (L) predecessor and is cleared; a
-            // complemented one (its predecessor is S) flips to positive and waits for the S scan.
-            BucketStarts(counts, buckets);
-            var j = n - 1;
-            var current = s[j];
-            var write = sa + bucket[current];
-            *write++ = j > 0 && s[j - 1] < current ? ~j : j;
-            for (var i = 0; i < n; i++)
-            {
-                if (i + PrefetchDistance < n)
-                {
-                    s.Prefetch(sa[i + PrefetchDistance] - 1);
-                }
-                j = sa[i];
-                // ~j for a complemented entry, 0 for a positive or empty one.
-                sa[i] = ~j & (j >> 31);
-                if (j > 0)
-                {
-                    j--;
-                    var c = s[j];
-                    if (c != current)
-                    {
-                        bucket[current] = (int)(write - sa);
-                        current = c;
-                        write = sa + bucket[c];
-                    }
-                    *write++ = j > 0 && s[j - 1] < c ? ~j : j;
-                }
-            }
-            // S-type suffixes, right to left: a positive entry induces its (S) predecessor and is cleared. The induced
-            // one is written complemented when it is LMS and is then left alone: its predecessor is L, already placed.
-            BucketEnds(counts, buckets);
-            current = 0;
-            write = sa + bucket[0];
-            for (var i = n - 1; i >= 0; i--)
-            {
-                if (i >= PrefetchDistance)
-                {
-                    s.Prefetch(sa[i - PrefetchDistance] - 1);
-                }
-                j = sa[i];
-                if (j > 0)
-                {
-                    sa[i] = 0;
-                    j--;
-                    var c = s[j];
-                    if (c != current)
-                    {
-                        bucket[current] = (int)(write - sa);
-                        current = c;
-                        write = sa + bucket[c];
-                    }
-                    // Position 0 has no predecessor, so it is never LMS.
-                    *--write = j > 0 && s[j - 1] > c ? ~j : j;
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Induces the order of all suffixes from the LMS suffixes placed at their bucket ends. The sign of an
     /// entry carries "its predecessor is of the other type" (decided from the two adjacent symbols when the
     /// entry is written), so the scans read no type array: one random symbol read per suffix, and the bucket
@@ -346,6 +281,12 @@ internal static unsafe class SuffixArray
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong LmsBits(ulong* type, int w) =>
         type[w] & ~((type[w] << 1) | (w == 0 ? 1UL : type[w - 1] >> 63));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLms(ulong* type, int i) => i > 0 && IsS(type, i) && !IsS(type, i - 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsS(ulong* type, int i) => ((type[i >> 6] >> i) & 1) != 0;
 
     private static void BucketStarts(int[] counts, int[] buckets)
     {
