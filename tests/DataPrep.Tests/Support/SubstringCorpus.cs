@@ -13,7 +13,43 @@ public static class SubstringCorpus
     public sealed record Plant(int Document, string Span, bool IsFirst);
 
     /// <summary>The texts and where every span was planted.</summary>
-    public sealed record PlantedCorpus(List<string> Texts, List<Plant> Plants);
+    public sealed record PlantedCorpus(List<string> Texts, List<Plant> Plants)
+    {
+        /// <summary>
+        /// Scores a dedup result against the plants: every first copy must survive (asserted here), a later copy counts
+        /// as cut when its span is gone, and the bytes removed beyond the cut copies are measured against the unplanted
+        /// bytes. <paramref name="kept"/> maps a document's index to its text after dedup.
+        /// </summary>
+        public PlantedScore Score(IReadOnlyDictionary<int, string> kept)
+        {
+            int repeats = 0, cut = 0, korean = 0;
+            long plantedBytesCut = 0;
+            foreach (var plant in Plants)
+            {
+                var text = kept[plant.Document];
+                if (plant.IsFirst)
+                {
+                    Assert.Contains(plant.Span, text);
+                    continue;
+                }
+                repeats++;
+                korean += plant.Span.Any(c => c is >= '가' and <= '힣') ? 1 : 0;
+                if (!text.Contains(plant.Span, StringComparison.Ordinal))
+                {
+                    cut++;
+                    plantedBytesCut += Encoding.UTF8.GetByteCount(plant.Span);
+                }
+            }
+            long inputBytes = Texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
+            long outputBytes = kept.Values.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
+            long plantedBytes = Plants.Where(p => !p.IsFirst).Sum(p => (long)Encoding.UTF8.GetByteCount(p.Span));
+            var unplantedBytes = inputBytes - plantedBytes;
+            return new PlantedScore(repeats, cut, korean, unplantedBytes, (inputBytes - outputBytes - plantedBytesCut) / (double)unplantedBytes);
+        }
+    }
+
+    /// <summary>How many later copies there were, how many were cut (and how many are Korean), and the share of unplanted bytes removed.</summary>
+    public sealed record PlantedScore(int Repeats, int Cut, int Korean, long UnplantedBytes, double UnplantedRemoved);
 
     public static List<string> Planted(int documents, int spans, int seed, int maxChars = 3000) =>
         PlantedWithPositions(documents, spans, seed, maxChars).Texts;

@@ -197,28 +197,8 @@ public sealed class SubstringDedupStageTests(ITestOutputHelper output)
         var result = await Run(documents, new SubstringDedupOptions { MinDocChars = 0 });
 
         var texts = result.Kept.ToDictionary(d => int.Parse(d.Id[1..]), d => d.Text);
-        int repeats = 0, cut = 0;
-        long plantedBytesCut = 0;
-        foreach (var plant in planted.Plants)
-        {
-            var text = texts[plant.Document];
-            if (plant.IsFirst)
-            {
-                Assert.Contains(plant.Span, text);
-                continue;
-            }
-            repeats++;
-            if (!text.Contains(plant.Span, StringComparison.Ordinal))
-            {
-                cut++;
-                plantedBytesCut += Encoding.UTF8.GetByteCount(plant.Span);
-            }
-        }
-        long inputBytes = planted.Texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
-        long outputBytes = texts.Values.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
-        long plantedBytes = planted.Plants.Where(p => !p.IsFirst).Sum(p => (long)Encoding.UTF8.GetByteCount(p.Span));
-        var unplantedRemoved = (inputBytes - outputBytes - plantedBytesCut) / (double)(inputBytes - plantedBytes);
-        output.WriteLine($"{cut} of {repeats} planted repeats cut; {unplantedRemoved:P3} of {inputBytes - plantedBytes} unplanted bytes removed");
+        var (repeats, cut, _, unplantedBytes, unplantedRemoved) = planted.Score(texts);
+        output.WriteLine($"{cut} of {repeats} planted repeats cut; {unplantedRemoved:P3} of {unplantedBytes} unplanted bytes removed");
         Assert.True(repeats >= 100, $"only {repeats} planted repeats");
         Assert.True(cut >= 0.99 * repeats, $"{cut} of {repeats} planted repeats cut");
         Assert.True(unplantedRemoved < 0.01, $"{unplantedRemoved:P2} of the unplanted bytes removed");

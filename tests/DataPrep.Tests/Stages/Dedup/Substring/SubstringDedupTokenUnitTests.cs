@@ -123,29 +123,8 @@ public sealed class SubstringDedupTokenUnitTests(ITestOutputHelper output)
         var result = await Run(documents, Tokens() with { MinDocChars = 0 });
 
         var texts = result.Kept.ToDictionary(d => int.Parse(d.Id[1..]), d => d.Text);
-        int repeats = 0, cut = 0, korean = 0;
-        long plantedBytesCut = 0;
-        foreach (var plant in planted.Plants)
-        {
-            var text = texts[plant.Document];
-            if (plant.IsFirst)
-            {
-                Assert.Contains(plant.Span, text);
-                continue;
-            }
-            repeats++;
-            korean += plant.Span.Any(c => c is >= '가' and <= '힣') ? 1 : 0;
-            if (!text.Contains(plant.Span, StringComparison.Ordinal))
-            {
-                cut++;
-                plantedBytesCut += Encoding.UTF8.GetByteCount(plant.Span);
-            }
-        }
-        long inputBytes = planted.Texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
-        long outputBytes = texts.Values.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
-        long plantedBytes = planted.Plants.Where(p => !p.IsFirst).Sum(p => (long)Encoding.UTF8.GetByteCount(p.Span));
-        var unplantedRemoved = (inputBytes - outputBytes - plantedBytesCut) / (double)(inputBytes - plantedBytes);
-        output.WriteLine($"{cut} of {repeats} planted repeats cut ({korean} Korean); {unplantedRemoved:P3} of {inputBytes - plantedBytes} unplanted bytes removed");
+        var (repeats, cut, korean, unplantedBytes, unplantedRemoved) = planted.Score(texts);
+        output.WriteLine($"{cut} of {repeats} planted repeats cut ({korean} Korean); {unplantedRemoved:P3} of {unplantedBytes} unplanted bytes removed");
         Assert.True(repeats >= 100, $"only {repeats} planted repeats");
         Assert.InRange(korean, repeats / 4, repeats * 3 / 4);
         Assert.True(cut >= 0.99 * repeats, $"{cut} of {repeats} planted repeats cut");
