@@ -1,7 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using DataPrep.Stages.Tokenization;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Benchmarks.Tokenization;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using DataPrep.Stages.Tokenization;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Benchmarks.Tokenization;
 

@@ -4,8 +4,8 @@ namespace DataPrep.Tests.Architecture;
 
 /// <summary>
 /// The library's namespaces form layers (docs/architecture.md): Documents/Text, then the Pipeline core (the stage
-/// contract), then IO, the stage families and Configuration, then Execution, then Reports, then Hosting and Mixing. These
-/// tests read the compiled DataPrep.dll, so they see every dependency, not only <c>using</c> lines.
+/// contract), then IO and the tokenizers, then the stage families and Configuration, then Execution, then Reports, then
+/// Hosting and Mixing. These tests read the compiled DataPrep.dll, so they see every dependency, not only <c>using</c> lines.
 /// </summary>
 public class LayeringTests
 {
@@ -19,6 +19,7 @@ public class LayeringTests
         "DataPrep.Documents" => 1,
         "DataPrep.Pipeline" => 2,
         _ when Under(ns, "DataPrep.IO") => 3,
+        "DataPrep.Tokenizers" => 3,
         "DataPrep.Stages.Mixing" => 8,
         _ when Under(ns, "DataPrep.Stages") => 4,
         "DataPrep.Configuration" => 5,
@@ -27,24 +28,6 @@ public class LayeringTests
         "DataPrep.Hosting" => 8,
         _ => throw new InvalidOperationException($"Namespace '{ns}' has no layer: add it to LayerOf and docs/architecture.md."),
     };
-
-    /// <summary>Edges that break the layering today, each with what removes it (issue #16). The tests skip exactly these
-    /// edges, so a new violation still fails, and one that is fixed must be taken off this list.</summary>
-    internal static readonly Dictionary<(string From, string To), string> KnownViolations = new()
-    {
-        [("DataPrep.Stages.Dedup.Substring", "DataPrep.Stages.Tokenization")] =
-            "SubstringDedup's token unit (issue #15) encodes with ITextTokenizer from TokenizerFactory; move those two, with the tokenizers, down into a namespace below the stage families",
-    };
-
-    private static bool Known(string from, string to) => KnownViolations.ContainsKey((from, to));
-
-    [Fact]
-    public void EveryKnownViolationStillExists()
-    {
-        var graph = Graph.Value;
-        var gone = KnownViolations.Keys.Where(edge => !graph.Uses(edge.From).Contains(edge.To)).ToList();
-        Assert.True(gone.Count == 0, "Fixed, take off KnownViolations: " + string.Join(", ", gone));
-    }
 
     private static bool Under(string ns, string root) => ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal);
 
@@ -68,7 +51,7 @@ public class LayeringTests
         {
             foreach (var to in graph.Uses(from))
             {
-                if (!Known(from, to) && (LayerOf(to) > LayerOf(from) || (LayerOf(to) == LayerOf(from) && !SameLayerAllowed(from, to))))
+                if (LayerOf(to) > LayerOf(from) || (LayerOf(to) == LayerOf(from) && !SameLayerAllowed(from, to)))
                 {
                     wrong.Add($"{from} (layer {LayerOf(from)}) uses {to} (layer {LayerOf(to)}): {string.Join(", ", graph.Why(from, to).Take(5))}");
                 }
@@ -86,7 +69,7 @@ public class LayeringTests
         {
             foreach (var to in graph.Uses(from))
             {
-                if (FamilyOf(from) is { } a && FamilyOf(to) is { } b && a != b && from != "DataPrep.Stages.Mixing" && !Known(from, to))
+                if (FamilyOf(from) is { } a && FamilyOf(to) is { } b && a != b && from != "DataPrep.Stages.Mixing")
                 {
                     wrong.Add($"{from} uses {to}: {string.Join(", ", graph.Why(from, to).Take(5))}");
                 }
@@ -105,7 +88,7 @@ public class LayeringTests
     }
 
     /// <summary>Within one layer: a stage family's sub-namespaces may use the family's root (Dedup.MinHash uses Dedup),
-    /// IO's sub-namespaces each other, Execution.Slurm Execution.</summary>
+    /// IO's sub-namespaces each other, Execution.Slurm Execution; IO and Tokenizers, both layer 3, never use each other.</summary>
     private static bool SameLayerAllowed(string from, string to) =>
         (FamilyOf(from) is { } family && FamilyOf(to) == family) ||
         (Under(from, "DataPrep.IO") && Under(to, "DataPrep.IO")) ||

@@ -1,5 +1,5 @@
 using System.Text;
-using DataPrep.Stages.Tokenization;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Tests.Support;
 

@@ -1,4 +1,4 @@
-using DataPrep.Stages.Tokenization;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Tests.Support;
 

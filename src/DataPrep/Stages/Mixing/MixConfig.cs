@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using DataPrep.Configuration;
 using DataPrep.IO;
-using DataPrep.Stages.Tokenization;
 using DataPrep.Text;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Stages.Mixing;
 

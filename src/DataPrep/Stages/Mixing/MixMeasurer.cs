@@ -7,7 +7,7 @@ using DataPrep.IO;
 using DataPrep.IO.Readers;
 using DataPrep.IO.Writers;
 using DataPrep.Pipeline;
-using DataPrep.Stages.Tokenization;
+using DataPrep.Tokenizers;
 using Serilog;
 using Serilog.Core;
 

@@ -1,5 +1,5 @@
 using DataPrep.Documents;
-using DataPrep.Stages.Tokenization;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Stages.Mixing;
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Stages.Tokenization;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using DataPrep.Stages.Tokenization;
 using DataPrep.Text;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Stages.Tokenization;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using DataPrep.Documents;
-using DataPrep.Stages.Tokenization;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Stages.Tokenization;
 

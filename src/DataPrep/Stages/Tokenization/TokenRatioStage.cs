@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
 using DataPrep.Reports;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Stages.Tokenization;
 

@@ -1,5 +1,6 @@
 using DataPrep.Documents;
 using DataPrep.Pipeline;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Stages.Tokenization;
 

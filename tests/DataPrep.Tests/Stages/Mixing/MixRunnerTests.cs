@@ -4,6 +4,7 @@ using DataPrep.Pipeline;
 using DataPrep.Stages.Mixing;
 using DataPrep.Stages.Tokenization;
 using DataPrep.Tests.Support;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Tests.Stages.Mixing;
 

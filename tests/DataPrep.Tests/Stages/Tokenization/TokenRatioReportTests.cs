@@ -4,6 +4,7 @@ using DataPrep.Documents;
 using DataPrep.Reports;
 using DataPrep.Stages.Tokenization;
 using DataPrep.Tests.Support;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Tests.Stages.Tokenization;
 

@@ -3,6 +3,7 @@ using DataPrep.Documents;
 using DataPrep.Pipeline;
 using DataPrep.Stages.Tokenization;
 using DataPrep.Tests.Support;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Tests.Stages.Tokenization;
 

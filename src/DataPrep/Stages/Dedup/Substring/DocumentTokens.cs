@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using DataPrep.Stages.Tokenization;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Stages.Dedup.Substring;
 

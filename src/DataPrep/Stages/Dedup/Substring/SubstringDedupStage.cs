@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using DataPrep.Documents;
 using DataPrep.Pipeline;
-using DataPrep.Stages.Tokenization;
+using DataPrep.Tokenizers;
 
 namespace DataPrep.Stages.Dedup.Substring;
 

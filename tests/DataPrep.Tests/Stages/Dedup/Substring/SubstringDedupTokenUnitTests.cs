@@ -2,8 +2,8 @@ using System.Text;
 using DataPrep.Configuration;
 using DataPrep.Documents;
 using DataPrep.Stages.Dedup.Substring;
-using DataPrep.Stages.Tokenization;
 using DataPrep.Tests.Support;
+using DataPrep.Tokenizers;
 using Xunit.Abstractions;
 
 namespace DataPrep.Tests.Stages.Dedup.Substring;

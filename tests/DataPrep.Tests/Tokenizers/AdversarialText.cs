@@ -1,7 +1,7 @@
 using System.Text;
 using DataPrep.Tests.Support;
 
-namespace DataPrep.Tests.Stages.Tokenization;
+namespace DataPrep.Tests.Tokenizers;
 
 /// <summary>Texts that exercise every branch of the byte-level pre-tokenisers: digit runs, apostrophes and
 /// contractions in both cases, CR/LF mixes, combining marks, emoji and other characters outside the BMP, case classes,

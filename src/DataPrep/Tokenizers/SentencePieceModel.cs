@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>
 /// The parts of a SentencePiece <c>.model</c> file (a <c>ModelProto</c> protobuf) that encoding needs: pieces with

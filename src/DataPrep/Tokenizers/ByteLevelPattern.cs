@@ -1,4 +1,4 @@
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>The pre-tokenisation regexes <see cref="ByteLevelPreTokenizer"/> implements.</summary>
 internal enum ByteLevelPattern

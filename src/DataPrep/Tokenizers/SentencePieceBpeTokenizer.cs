@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>
 /// An exact re-implementation of SentencePiece's BPE encoding (<c>bpe_model.cc</c>) for <c>.model</c> files such as

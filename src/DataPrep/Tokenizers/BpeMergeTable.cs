@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>
 /// The merges of a byte-level BPE vocabulary keyed by the ids of the two tokens: pair (a, b) to (rank, merged id),

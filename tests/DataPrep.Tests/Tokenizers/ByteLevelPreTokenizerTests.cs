@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using DataPrep.Stages.Tokenization;
+using DataPrep.Tokenizers;
 
-namespace DataPrep.Tests.Stages.Tokenization;
+namespace DataPrep.Tests.Tokenizers;
 
 /// <summary>
 /// The hand-written pre-tokenisers against the original regexes run by .NET's backtracking engine. In UTF-16 mode

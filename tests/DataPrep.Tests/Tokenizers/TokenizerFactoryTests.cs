@@ -1,7 +1,7 @@
-using DataPrep.Stages.Tokenization;
 using DataPrep.Tests.Support;
+using DataPrep.Tokenizers;
 
-namespace DataPrep.Tests.Stages.Tokenization;
+namespace DataPrep.Tests.Tokenizers;
 
 public sealed class TokenizerFactoryTests
 {

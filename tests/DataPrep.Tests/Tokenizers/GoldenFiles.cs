@@ -2,12 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataPrep.Tests.Support;
 
-namespace DataPrep.Tests.Stages.Tokenization;
+namespace DataPrep.Tests.Tokenizers;
 
 /// <summary>Reads (and, with DATAPREP_WRITE_GOLDEN=1, rewrites) the golden id files under Golden/.</summary>
 internal static class GoldenFiles
 {
-    public static string Folder => Path.Combine(TestPaths.RepositoryRoot, "tests", "DataPrep.Tests", "Stages", "Tokenization", "Golden");
+    public static string Folder => Path.Combine(TestPaths.RepositoryRoot, "tests", "DataPrep.Tests", "Tokenizers", "Golden");
 
     public static bool Writing => Environment.GetEnvironmentVariable("DATAPREP_WRITE_GOLDEN") == "1";
 

@@ -1,4 +1,4 @@
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>What a token id stands for, as far as DataPrep's statistics need it.</summary>
 public enum TokenKind : byte

@@ -40,7 +40,7 @@ import zlib
 import regex
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", "..", ".."))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
 SHARED = os.path.abspath(os.path.join(ROOT, "..", "shared"))
 NUGET = os.environ.get("NUGET_PACKAGES", os.path.expanduser("~/.nuget/packages"))
 PACKAGE_VERSION = "2.0.1"

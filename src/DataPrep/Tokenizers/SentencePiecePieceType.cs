@@ -1,4 +1,4 @@
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>Type of a SentencePiece vocabulary piece, with the numbers of <c>sentencepiece_model.proto</c>.</summary>
 internal enum SentencePiecePieceType : byte

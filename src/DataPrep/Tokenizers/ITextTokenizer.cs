@@ -1,4 +1,4 @@
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>
 /// A tokenizer as DataPrep uses it: text in, token ids out, with enough knowledge of the vocabulary to

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text;
 using Microsoft.ML.Tokenizers;
 
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>
 /// OpenAI's byte-level BPE encodings (<c>r50k_base</c>, <c>gpt2</c>, <c>cl100k_base</c>, <c>o200k_base</c>) through Microsoft.ML.Tokenizers' <see cref="TiktokenTokenizer"/> and its data packages,

@@ -1,6 +1,6 @@
 using System.IO.Hashing;
 
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>
 /// Byte sequence to token id for a byte-level vocabulary (the whole-piece lookup tiktoken does before merging, and

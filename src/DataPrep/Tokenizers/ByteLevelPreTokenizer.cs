@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>
 /// Linear hand-written scanners for the pre-tokenisation regexes of byte-level BPE tokenizers. Each scanner returns

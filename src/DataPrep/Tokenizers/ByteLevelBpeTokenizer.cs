@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>
 /// DataPrep's own byte-level BPE encoder, exact for OpenAI's tiktoken encodings (<c>r50k_base</c>, <c>gpt2</c>,

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NativeTokenizer = Tokenizers.DotNet.Tokenizer;
 
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>
 /// A Hugging Face <c>tokenizer.json</c> run by the Hugging Face Rust library itself through Tokenizers.DotNet, so ids
@@ -61,7 +61,7 @@ internal sealed class HuggingFaceTokenizer : ITextTokenizer, IDisposable
     public IReadOnlyList<int> TemplatePrefix => [.. _templatePrefix.Select(i => (int)i)];
 
     /// <summary>Loads a <c>tokenizer.json</c>; <paramref name="name"/> defaults to its folder name.</summary>
-    /// <exception cref="Tokenizers.DotNet.TokenizerException">The native library rejects the file.</exception>
+    /// <exception cref="global::Tokenizers.DotNet.TokenizerException">The native library rejects the file.</exception>
     public static HuggingFaceTokenizer Load(string path, string? name = null) =>
         new(path, name ?? SentencePieceBpeTokenizer.NameFromPath(path));
 

@@ -25,7 +25,7 @@ import unicodedata
 import sentencepiece as spm
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", "..", ".."))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
 SHARED = os.path.abspath(os.path.join(ROOT, "..", "shared"))
 MODEL = os.path.join(SHARED, "tokenizers", "llama2-sentencepiece", "tokenizer.model")
 

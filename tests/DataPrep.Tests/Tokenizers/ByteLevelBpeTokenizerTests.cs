@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using DataPrep.Stages.Tokenization;
 using DataPrep.Tests.Support;
+using DataPrep.Tokenizers;
 
-namespace DataPrep.Tests.Stages.Tokenization;
+namespace DataPrep.Tests.Tokenizers;
 
 /// <summary>
 /// DataPrep's byte-level BPE encoder against the implementations it replaces: Microsoft.ML.Tokenizers'

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using DataPrep.Stages.Tokenization;
+using DataPrep.Tokenizers;
 
-namespace DataPrep.Tests.Stages.Tokenization;
+namespace DataPrep.Tests.Tokenizers;
 
 /// <summary>
 /// The tiktoken encodings against the independent tiktoken reference (<c>Golden/tiktoken_reference.py</c>: tiktoken's

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using DataPrep.Text;
 
-namespace DataPrep.Stages.Tokenization;
+namespace DataPrep.Tokenizers;
 
 /// <summary>
 /// Makes tokenizers from a name or a path, and shares them: a tokenizer is loaded once per process and spec, then used
