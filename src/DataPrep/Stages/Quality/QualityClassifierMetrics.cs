@@ -13,7 +13,7 @@ namespace DataPrep.Stages.Quality;
 /// <param name="TrainGood">Good documents trained on.</param>
 /// <param name="TrainBad">Bad documents trained on.</param>
 /// <param name="Heldout">True when the counts are on held-out documents; false when on the training documents (holdout 0).</param>
-public sealed record QualityClassifierMetrics(
+internal sealed record QualityClassifierMetrics(
     int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives, int TrainGood, int TrainBad, bool Heldout)
 {
     /// <summary>Share of documents scored good that are good.</summary>

@@ -22,7 +22,7 @@ namespace DataPrep.Stages.Quality;
 /// characters each, about 8 bytes per distinct n-gram), which bounds a training set of tens of thousands
 /// of documents to a few hundred MB.</para>
 /// </remarks>
-public static class QualityClassifierTrainer
+internal static class QualityClassifierTrainer
 {
     /// <summary>Trains a classifier of <paramref name="good"/> against <paramref name="bad"/> documents and
     /// measures it on a held-out share of each.</summary>

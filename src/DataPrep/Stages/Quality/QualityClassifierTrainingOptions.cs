@@ -1,7 +1,7 @@
 namespace DataPrep.Stages.Quality;
 
 /// <summary>Settings of <see cref="QualityClassifierTrainer"/>.</summary>
-public sealed record QualityClassifierTrainingOptions
+internal sealed record QualityClassifierTrainingOptions
 {
     /// <summary>Feature buckets are 2^Bits (18–20 is the useful range; 20 = 1M buckets, 4 MB of weights). Default 20.</summary>
     public int Bits { get; init; } = 20;

@@ -1,7 +1,7 @@
 namespace DataPrep.Stages.Quality;
 
 /// <summary>Settings of <see cref="QualityWhatIfReport"/>.</summary>
-public sealed record QualityWhatIfOptions
+internal sealed record QualityWhatIfOptions
 {
     /// <summary>Sample document ids kept per rule, language and threshold. Default 5.</summary>
     public int SamplesPerThreshold { get; init; } = 5;

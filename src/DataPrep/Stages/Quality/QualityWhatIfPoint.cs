@@ -5,4 +5,4 @@ namespace DataPrep.Stages.Quality;
 /// <param name="Dropped">Documents of the language this rule alone would drop at this threshold.</param>
 /// <param name="Share">Dropped over the documents of the language.</param>
 /// <param name="SampleIds">Ids of the first few dropped documents (never their text).</param>
-public sealed record QualityWhatIfPoint(double Threshold, long Dropped, double Share, IReadOnlyList<string> SampleIds);
+internal sealed record QualityWhatIfPoint(double Threshold, long Dropped, double Share, IReadOnlyList<string> SampleIds);

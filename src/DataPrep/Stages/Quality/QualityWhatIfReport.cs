@@ -22,7 +22,7 @@ namespace DataPrep.Stages.Quality;
 /// run, so every rule sees every document. Other stages
 /// (dedup, PII, tokenization) are listed as not covered.</para>
 /// </remarks>
-public sealed class QualityWhatIfReport
+internal sealed class QualityWhatIfReport
 {
     private readonly List<DocumentStage> _preparation = [];
     private readonly List<Rule> _rules = [];

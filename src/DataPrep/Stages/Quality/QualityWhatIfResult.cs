@@ -13,7 +13,7 @@ namespace DataPrep.Stages.Quality;
 /// <param name="Rules">One sweep per rule and language.</param>
 /// <param name="Stages">Per stage and language: documents failing any of its rules at the configured thresholds.</param>
 /// <param name="NotCovered">Ids of stages in the config whose rules the report does not measure.</param>
-public sealed record QualityWhatIfResult(
+internal sealed record QualityWhatIfResult(
     long Documents, long DroppedBeforeRules, IReadOnlyDictionary<string, long> DocumentsByLanguage,
     IReadOnlyList<QualityWhatIfRuleSweep> Rules, IReadOnlyList<QualityWhatIfStageSummary> Stages, IReadOnlyList<string> NotCovered)
 {

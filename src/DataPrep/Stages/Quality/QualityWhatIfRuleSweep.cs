@@ -10,7 +10,7 @@ namespace DataPrep.Stages.Quality;
 /// <param name="Measured">Documents the rule applies to (e.g. the bullet rule needs 3 lines).</param>
 /// <param name="Configured">The threshold in the config.</param>
 /// <param name="Points">The sweep, in increasing threshold order; it contains the configured threshold.</param>
-public sealed record QualityWhatIfRuleSweep(
+internal sealed record QualityWhatIfRuleSweep(
     string Stage, string Code, string Option, string Direction, string Language, long Documents, long Measured,
     double Configured, IReadOnlyList<QualityWhatIfPoint> Points)
 {

@@ -5,7 +5,7 @@ namespace DataPrep.Stages.Quality;
 /// <param name="Language">Language label.</param>
 /// <param name="Documents">Documents of this language.</param>
 /// <param name="Rejected">Documents failing at least one of the stage's rules at the configured thresholds.</param>
-public sealed record QualityWhatIfStageSummary(string Stage, string Language, long Documents, long Rejected)
+internal sealed record QualityWhatIfStageSummary(string Stage, string Language, long Documents, long Rejected)
 {
     /// <summary>Rejected over documents.</summary>
     public double Share => Documents == 0 ? 0 : (double)Rejected / Documents;

@@ -12,7 +12,7 @@ namespace DataPrep.Stages.Tokenization;
 /// <param name="HangulLetters">Hangul letters.</param>
 /// <param name="ParallelPairs">Documents that carried a parallel English text.</param>
 /// <param name="DecomposedHangulDocuments">Documents containing conjoining jamo (decomposed, NFD Hangul) as given.</param>
-public sealed record TokenRatioCorpus(
+internal sealed record TokenRatioCorpus(
     long Documents,
     IReadOnlyDictionary<string, long> DocumentsByLanguage,
     IReadOnlyDictionary<string, long> WordsByLanguage,

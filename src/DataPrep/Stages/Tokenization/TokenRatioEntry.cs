@@ -1,7 +1,7 @@
 namespace DataPrep.Stages.Tokenization;
 
 /// <summary>The token-ratio figures of one tokenizer over the corpus.</summary>
-public sealed record TokenRatioEntry
+internal sealed record TokenRatioEntry
 {
     /// <summary>Tokenizer name (encoding name or model folder).</summary>
     public required string Name { get; init; }

@@ -6,7 +6,7 @@ namespace DataPrep.Stages.Tokenization;
 /// <param name="Characters">Unicode characters (code points), spaces included, as given (or after NFC when asked).</param>
 /// <param name="Words">Whitespace-separated words; for Korean these are eojeols.</param>
 /// <param name="Bytes">UTF-8 bytes.</param>
-public sealed record TokenRatioFertility(long Documents, long Tokens, long Characters, long Words, long Bytes)
+internal sealed record TokenRatioFertility(long Documents, long Tokens, long Characters, long Words, long Bytes)
 {
     /// <summary>Tokens per character (0 when there is no text).</summary>
     public double TokensPerCharacter => Characters == 0 ? 0 : (double)Tokens / Characters;

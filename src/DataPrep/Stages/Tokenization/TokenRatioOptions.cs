@@ -1,7 +1,7 @@
 namespace DataPrep.Stages.Tokenization;
 
 /// <summary>Options of <see cref="TokenRatioReport"/>.</summary>
-public sealed record TokenRatioOptions
+internal sealed record TokenRatioOptions
 {
     /// <summary>Normalise text to NFC before counting (default false: text is counted as given, and the report warns
     /// when it contains decomposed Hangul, which costs 2.5–9× more tokens on most tokenizers).</summary>

@@ -16,7 +16,7 @@ namespace DataPrep.Stages.Tokenization;
 /// (GPT-3's <c>languages_by_word_count.csv</c>); a Korean eojeol carries about 1.5 English words of content and costs
 /// 1–9 tokens depending on the tokenizer, so the share by tokens is a different number.
 /// </remarks>
-public sealed class TokenRatioReport
+internal sealed class TokenRatioReport
 {
     private readonly TokenRatioOptions _options;
 

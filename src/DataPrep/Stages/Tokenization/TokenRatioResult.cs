@@ -11,7 +11,7 @@ namespace DataPrep.Stages.Tokenization;
 /// <param name="Corpus">Tokenizer-independent counts.</param>
 /// <param name="Warnings">Things the reader must know (decomposed Hangul, empty input).</param>
 /// <param name="NormalizedNfc">Whether text was normalised to NFC before counting.</param>
-public sealed record TokenRatioResult(
+internal sealed record TokenRatioResult(
     IReadOnlyList<TokenRatioEntry> Tokenizers,
     TokenRatioCorpus Corpus,
     IReadOnlyList<string> Warnings,

@@ -5,7 +5,7 @@ namespace DataPrep.Stages.Tokenization;
 
 /// <summary>An incremental <see cref="TokenRatioReport"/>: documents are added in batches (each batch on all cores),
 /// then <see cref="Complete"/> gives the result. Not for concurrent <see cref="Add"/> calls.</summary>
-public sealed class TokenRatioSession
+internal sealed class TokenRatioSession
 {
     private readonly TokenRatioReport _report;
 
