@@ -88,11 +88,12 @@ internal sealed class ByteLevelBpeTokenizer : ITextTokenizer
     public int MergeCount => _merges.Count;
 
     /// <summary>Creates the encoder for a tiktoken encoding (<c>r50k_base</c>, <c>gpt2</c>, <c>cl100k_base</c>, <c>o200k_base</c>)
-    /// from the Microsoft.ML.Tokenizers data packages, with their special tokens.</summary>
+    /// from the Microsoft.ML.Tokenizers data packages (<see cref="TiktokenEncoding"/>), with their special tokens.</summary>
     /// <exception cref="ArgumentException">The name is not a known encoding.</exception>
     public static ByteLevelBpeTokenizer CreateTiktoken(string encodingName)
     {
-        var (name, library, bytes, kinds, endOfDocument) = TiktokenTextTokenizer.Load(encodingName);
+        var encoding = TiktokenEncoding.Load(encodingName);
+        var (name, bytes, kinds) = (encoding.Name, encoding.Bytes, encoding.Kinds);
         var pattern = name switch
         {
             "r50k_base" or "gpt2" => ByteLevelPattern.Gpt2,
@@ -128,10 +129,10 @@ internal sealed class ByteLevelBpeTokenizer : ITextTokenizer
                 }
             }
         }
-        var specials = (library.SpecialTokens ?? new Dictionary<string, int>()).Select(p => (p.Key, p.Value));
+        var specials = encoding.SpecialTokens.Select(p => (p.Key, p.Value));
         return new ByteLevelBpeTokenizer(
             name, new ByteLevelPreTokenizer(pattern, maxDigits: 3, codePoints: true, unicodeCaseFolding: true, wholeTrailingWhitespace: true), new BpeMergeTable(merges), tokens, byteIds,
-            specials, nfc: false, bytes, kinds, endOfDocument);
+            specials, nfc: false, bytes, kinds, encoding.EndOfDocumentId);
     }
 
     /// <summary>

