@@ -142,26 +142,7 @@ print(f"| killed 3 times + resumed, total | {sum(r[0] for r in rows):.1f} | {sum
 PY
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$work/on" "$work/killed" "$work/off" <<'PY'
-import glob, gzip, json, os, sys
-on, killed, off = sys.argv[1:]
-def files(root, pattern):
-    return sorted(os.path.relpath(p, root) for p in glob.glob(os.path.join(root, pattern)))
-def strip(node):
-    if isinstance(node, dict):
-        return {k: strip(v) for k, v in node.items() if k not in ("wall_seconds", "seconds")}
-    if isinstance(node, list):
-        return [strip(v) for v in node]
-    return node
-def raw(p): return open(p, "rb").read()
-def text(p): return gzip.open(p).read()
-def same(a, b, pattern, read):
-    fa, fb = files(a, pattern), files(b, pattern)
-    return fa == fb and len(fa) > 0 and all(read(os.path.join(a, f)) == read(os.path.join(b, f)) for f in fa)
-def stats(a): return strip(json.load(open(os.path.join(a, "stats.json"))))
-resumed = same(on, killed, "rank-*", raw) and same(on, killed, "rejected/*", raw) and stats(on) == stats(killed)
-left = [p for p in glob.glob(os.path.join(killed, "**", ".*"), recursive=True)]
-print(f"killed and resumed = uninterrupted (kept and rejects byte for byte, stats without timings): {'yes' if resumed else 'NO'}; hidden files left: {len(left)}")
-off_same = same(off, on, "rank-*", raw) and same(off, on, "rejected/*", text) and stats(off) == stats(on)
-print(f"checkpoints on = off (kept byte for byte, rejects decompressed, stats without timings): {'yes' if off_same else 'NO'}")
-PY
+python3 bench/compare_runs.py "$work/on" "$work/killed" --nonempty --left '.*' --left-name "hidden files" \
+  --what "killed and resumed = uninterrupted (kept and rejects byte for byte, stats without timings)"
+python3 bench/compare_runs.py "$work/off" "$work/on" --nonempty --rejects decompressed \
+  --what "checkpoints on = off (kept byte for byte, rejects decompressed, stats without timings)"

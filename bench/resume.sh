@@ -55,23 +55,6 @@ echo "leftover hidden temporaries after the kill: $(find "$out/resumed" -name '.
 /usr/bin/time -f "%e %M %U %S" -o "$out/t-resume" dotnet "$app" run "$config" --input "${inputs[@]}" --output "$out/resumed" --log-level Warning >/dev/null
 row "rerun (resume)" "$out/t-resume" "$out/resumed"
 
-python3 - "$out/full" "$out/resumed" <<'PY'
-import glob, gzip, json, os, sys
-a, b = sys.argv[1], sys.argv[2]
-def files(root, pattern):
-    return sorted(os.path.relpath(p, root) for p in glob.glob(os.path.join(root, pattern)))
-def strip(node):
-    if isinstance(node, dict):
-        return {k: strip(v) for k, v in node.items() if k not in ("wall_seconds", "seconds")}
-    if isinstance(node, list):
-        return [strip(v) for v in node]
-    return node
-same = True
-for pattern in ("rank-*", "rejected/*.jsonl.gz"):
-    fa, fb = files(a, pattern), files(b, pattern)
-    same &= fa == fb and all(gzip.open(os.path.join(a, f)).read() == gzip.open(os.path.join(b, f)).read() for f in fa)
-same &= strip(json.load(open(os.path.join(a, "stats.json")))) == strip(json.load(open(os.path.join(b, "stats.json"))))
-left = glob.glob(os.path.join(b, "**", ".*.tmp"), recursive=True)
-print(f"resumed output equals the uninterrupted run: {'yes' if same else 'NO'}; hidden temporaries left: {len(left)}")
-PY
+python3 bench/compare_runs.py "$out/full" "$out/resumed" --what "resumed output equals the uninterrupted run" \
+  --kept decompressed --rejects decompressed --left '.*.tmp' --left-name "hidden temporaries"
 rm -rf "$out"
