@@ -38,6 +38,13 @@ public static class TokenizerFactory
         }
     }
 
+    /// <summary>The shared tokenizer for a spec from a stage's options: an encoding name as it is, anything else a path
+    /// that <paramref name="resolvePath"/> resolves first (a stage passes its build context's <c>ResolvePath</c>, which
+    /// falls back to the config's folder).</summary>
+    /// <exception cref="ArgumentException">The spec names no known encoding and no existing file or folder.</exception>
+    internal static ITextTokenizer GetSharedForOptions(string spec, Func<string, string> resolvePath) =>
+        GetShared(IsEncodingName(spec) ? spec : resolvePath(spec));
+
     /// <summary>A new, unshared tokenizer for <paramref name="spec"/> (for tests and benchmarks; stages use <see cref="GetShared"/>).</summary>
     /// <exception cref="ArgumentException">The spec names no known encoding and no existing file or folder.</exception>
     public static ITextTokenizer Create(string spec, string? baseDirectory = null) => CreateFromKey(Key(spec, baseDirectory));

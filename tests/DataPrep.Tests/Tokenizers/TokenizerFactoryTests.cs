@@ -14,6 +14,29 @@ public sealed class TokenizerFactoryTests
         Assert.Same(first, second);
     }
 
+    [Fact]
+    public void AnEncodingNameFromOptionsIsNeverResolvedAsAPath()
+    {
+        var tokenizer = TokenizerFactory.GetSharedForOptions("cl100k_base", path => throw new InvalidOperationException($"resolved '{path}'"));
+
+        Assert.Same(TokenizerFactory.GetShared("cl100k_base"), tokenizer);
+    }
+
+    [SharedDataFact]
+    public void APathFromOptionsIsResolvedBeforeLoading()
+    {
+        var resolved = new List<string>();
+
+        var tokenizer = TokenizerFactory.GetSharedForOptions("llama2-sentencepiece", path =>
+        {
+            resolved.Add(path);
+            return Path.Combine(TestPaths.Tokenizers, path);
+        });
+
+        Assert.Equal(["llama2-sentencepiece"], resolved);
+        Assert.Same(TokenizerFactory.GetShared(Path.Combine(TestPaths.Tokenizers, "llama2-sentencepiece")), tokenizer);
+    }
+
     [SharedDataFact]
     public void ReplacedTokenizerFileIsLoadedAgainAndAnUnchangedOneIsNot()
     {

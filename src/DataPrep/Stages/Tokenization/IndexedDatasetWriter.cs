@@ -37,8 +37,7 @@ public sealed class IndexedDatasetWriter : IStage
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        var spec = TokenizerFactory.IsEncodingName(options.Tokenizer) ? options.Tokenizer : context.ResolvePath(options.Tokenizer);
-        Tokenizer = TokenizerFactory.GetShared(spec);
+        Tokenizer = TokenizerFactory.GetSharedForOptions(options.Tokenizer, context.ResolvePath);
         _prefix = context.ResolveOutputPath(options.OutputPrefix);
         if (options.AppendEndOfDocument)
         {

@@ -31,8 +31,7 @@ public sealed class TokenRatioStage : IStage
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _tokenizers = [.. options.Tokenizers.Select(spec =>
-            TokenizerFactory.GetShared(TokenizerFactory.IsEncodingName(spec) ? spec : context.ResolvePath(spec)))];
+        _tokenizers = [.. options.Tokenizers.Select(spec => TokenizerFactory.GetSharedForOptions(spec, context.ResolvePath))];
         _prefix = context.ResolveOutputPath(options.OutputPrefix);
     }
 

@@ -38,8 +38,7 @@ public sealed class TokenizeStage : DocumentStage
     public TokenizeStage(TokenizeOptions options, StageBuildContext context)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var spec = TokenizerFactory.IsEncodingName(options.Tokenizer) ? options.Tokenizer : context.ResolvePath(options.Tokenizer);
-        Tokenizer = TokenizerFactory.GetShared(spec);
+        Tokenizer = TokenizerFactory.GetSharedForOptions(options.Tokenizer, context.ResolvePath);
         _metadataKey = options.MetadataKey;
     }
 
