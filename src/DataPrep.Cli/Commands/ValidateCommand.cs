@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.CommandLine;
+using System.Text;
 using System.Text.Json;
 using DataPrep.Configuration;
 using DataPrep.Pipeline;
@@ -63,6 +65,15 @@ internal static class ValidateCommand
         }
     }
 
-    private static string Json(object value) =>
-        JsonSerializer.Serialize(value, OptionsBinder.CompactSerializerOptions.GetTypeInfo(value.GetType()));
+    // On one line through the binding's own metadata: a writer's options, not the serializer's, decide the indentation, so
+    // no second JsonSerializerOptions (whose metadata for every record would be built again) is needed.
+    private static string Json(object value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            JsonSerializer.Serialize(writer, value, OptionsBinder.SerializerOptions.GetTypeInfo(value.GetType()));
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

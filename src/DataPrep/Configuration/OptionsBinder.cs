@@ -21,10 +21,9 @@ internal static class OptionsBinder
 {
     /// <summary>The serializer options binding (and <c>dataprep schema</c>) use: camelCase names, enums as camelCase strings,
     /// unknown members refused.</summary>
-    public static JsonSerializerOptions SerializerOptions { get; } = CreateSerializerOptions(writeIndented: true);
-
-    /// <summary>The same as <see cref="SerializerOptions"/>, written on one line (what <c>dataprep validate</c> prints).</summary>
-    public static JsonSerializerOptions CompactSerializerOptions { get; } = CreateSerializerOptions(writeIndented: false);
+    /// <remarks>One instance for everything: metadata is built per options instance, so a second one (say, for one-line
+    /// output) would build every record's metadata again. Write one line with a <see cref="Utf8JsonWriter"/> instead.</remarks>
+    public static JsonSerializerOptions SerializerOptions { get; } = CreateSerializerOptions();
 
     /// <summary>Binds <paramref name="node"/> (an object, or null for all defaults) onto a new <paramref name="optionsType"/>.</summary>
     /// <returns>The options, or <c>null</c> when there were problems (added to <paramref name="problems"/>).</returns>
@@ -196,12 +195,11 @@ internal static class OptionsBinder
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
-    private static JsonSerializerOptions CreateSerializerOptions(bool writeIndented)
+    private static JsonSerializerOptions CreateSerializerOptions()
     {
-        // Starts from the generated context's options, so the enum converters it declares come along.
+        // Starts from the generated context's options, so the enum converters it declares come along (and WriteIndented).
         var options = new JsonSerializerOptions(OptionsJsonContext.Default.Options)
         {
-            WriteIndented = writeIndented,
             TypeInfoResolver = JsonTypeInfoResolver.Combine(OptionsJsonContext.Default, PluginOptionsResolver.Instance),
         };
         options.MakeReadOnly();
