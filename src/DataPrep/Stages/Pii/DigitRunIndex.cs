@@ -15,6 +15,7 @@ internal sealed class DigitRunIndex
     private static DigitRunIndex? t_index;
 
     private int[] _starts = new int[256];
+    private int[] _numberStarts = new int[64];
     private nint _address;
     private int _length;
     private bool _active;
@@ -27,6 +28,20 @@ internal sealed class DigitRunIndex
 
     /// <summary>Start of each run of digits, in text order.</summary>
     public ReadOnlySpan<int> Starts => _starts.AsSpan(0, Count);
+
+    /// <summary>The runs that can start a number of at least <see cref="MinNumberDigits"/> digits, in text order: a
+    /// run that long, a run joined to the next by a separator (<see cref="PiiChars.RunCanStart"/>), or a run right after
+    /// '+' or '(' (international and parenthesised phone numbers). Typically a tenth of the runs of prose, where most
+    /// numbers are years and counts.</summary>
+    public ReadOnlySpan<int> NumberStarts => _numberStarts.AsSpan(0, NumberCount);
+
+    /// <summary>Number of <see cref="NumberStarts"/>.</summary>
+    public int NumberCount { get; private set; }
+
+    /// <summary>The fewest digits a number detector accepts as one unseparated run (phone: 9; RRN, card: 13; BRN,
+    /// bank account: 10; driver's licence: 12). A detector whose shortest unseparated value is shorter must not walk
+    /// <see cref="NumberStarts"/>.</summary>
+    public const int MinNumberDigits = 9;
 
     /// <summary>Indexes <paramref name="text"/> for this thread until <see cref="End"/>.</summary>
     public static DigitRunIndex Begin(ReadOnlySpan<char> text)
@@ -52,6 +67,7 @@ internal sealed class DigitRunIndex
         _length = text.Length;
         Wide = PiiChars.HasWideDigits(text);
         Count = 0;
+        NumberCount = 0;
         var pos = 0;
         while (pos < text.Length)
         {
@@ -66,6 +82,15 @@ internal sealed class DigitRunIndex
             }
             _starts[Count++] = start;
             pos = PiiChars.SkipDigits(text, start);
+            if (pos - start >= MinNumberDigits || PiiChars.RunCanStart(text, start, MinNumberDigits, int.MaxValue)
+                || (start > 0 && text[start - 1] is '+' or '('))
+            {
+                if (NumberCount == _numberStarts.Length)
+                {
+                    Array.Resize(ref _numberStarts, _numberStarts.Length * 2);
+                }
+                _numberStarts[NumberCount++] = start;
+            }
         }
         _active = true;
     }

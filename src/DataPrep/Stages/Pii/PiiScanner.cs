@@ -59,13 +59,22 @@ internal sealed class PiiScanner
         var digitRuns = DigitRunIndex.Begin(text);
         try
         {
-            var hasDigits = digitRuns.Count > 0;
+            // Which triggers the text has, each looked for once and only when a detector asks (0 = not yet known).
+            var present = digitRuns.Count > 0 ? PiiTrigger.Digit : PiiTrigger.None;
+            var known = PiiTrigger.Digit;
             foreach (var detector in _detectors)
             {
-                if (hasDigits || !detector.RequiresDigits)
+                var triggers = detector.Triggers;
+                if (triggers != PiiTrigger.None && (present & triggers) == 0)
                 {
-                    detector.Detect(text, scratch);
+                    present |= Find(text, triggers & ~known);
+                    known |= triggers;
+                    if ((present & triggers) == 0)
+                    {
+                        continue;
+                    }
                 }
+                detector.Detect(text, scratch);
             }
         }
         finally
@@ -103,6 +112,22 @@ internal sealed class PiiScanner
                 result[^1] = candidate;
             }
         }
+    }
+
+    /// <summary>Which of <paramref name="triggers"/> (no digits: the scan's index answers for those) the text has, the
+    /// cheap one first.</summary>
+    private static PiiTrigger Find(ReadOnlySpan<char> text, PiiTrigger triggers)
+    {
+        var found = PiiTrigger.None;
+        if ((triggers & PiiTrigger.Assignment) != 0 && text.IndexOfAny(':', '=') >= 0)
+        {
+            found |= PiiTrigger.Assignment;
+        }
+        if ((triggers & PiiTrigger.LongToken) != 0 && TokenRun.Exists(text))
+        {
+            found |= PiiTrigger.LongToken;
+        }
+        return found;
     }
 
     /// <summary>Convenience overload that allocates its lists; for tests and tools, not hot paths.</summary>

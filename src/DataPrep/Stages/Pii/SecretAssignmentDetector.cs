@@ -28,7 +28,7 @@ internal sealed class SecretAssignmentDetector : IPiiDetector
     private static readonly KeywordSet HashWords = PiiContext.Words("sha", "md5", "hash", "digest", "checksum", "commit");
 
     /// <inheritdoc />
-    public bool RequiresDigits => false;
+    public PiiTrigger Triggers => PiiTrigger.LongToken | PiiTrigger.Assignment;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Key;
