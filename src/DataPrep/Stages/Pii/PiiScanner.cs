@@ -55,24 +55,17 @@ internal sealed class PiiScanner
     {
         result.Clear();
         scratch.Clear();
-        // The number detectors share one search for the runs of digits instead of each making its own.
+        // One pass finds the runs of digits the number detectors share and which triggers the text has.
         var digitRuns = DigitRunIndex.Begin(text);
         try
         {
-            // Which triggers the text has, each looked for once and only when a detector asks (0 = not yet known).
-            var present = digitRuns.Count > 0 ? PiiTrigger.Digit : PiiTrigger.None;
-            var known = PiiTrigger.Digit;
+            var present = digitRuns.Present;
             foreach (var detector in _detectors)
             {
                 var triggers = detector.Triggers;
                 if (triggers != PiiTrigger.None && (present & triggers) == 0)
                 {
-                    present |= Find(text, triggers & ~known);
-                    known |= triggers;
-                    if ((present & triggers) == 0)
-                    {
-                        continue;
-                    }
+                    continue;
                 }
                 detector.Detect(text, scratch);
             }
@@ -112,22 +105,6 @@ internal sealed class PiiScanner
                 result[^1] = candidate;
             }
         }
-    }
-
-    /// <summary>Which of <paramref name="triggers"/> (no digits: the scan's index answers for those) the text has, the
-    /// cheap one first.</summary>
-    private static PiiTrigger Find(ReadOnlySpan<char> text, PiiTrigger triggers)
-    {
-        var found = PiiTrigger.None;
-        if ((triggers & PiiTrigger.Assignment) != 0 && text.IndexOfAny(':', '=') >= 0)
-        {
-            found |= PiiTrigger.Assignment;
-        }
-        if ((triggers & PiiTrigger.LongToken) != 0 && TokenRun.Exists(text))
-        {
-            found |= PiiTrigger.LongToken;
-        }
-        return found;
     }
 
     /// <summary>Convenience overload that allocates its lists; for tests and tools, not hot paths.</summary>

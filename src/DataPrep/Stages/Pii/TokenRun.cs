@@ -80,7 +80,7 @@ internal static class TokenRun
 
     /// <summary>True when <paramref name="mask"/> has <see cref="MinLength"/> set bits in a row: each step ANDs the mask
     /// with itself shifted, doubling the run length every bit must begin (1, 2, 4, 8, 16, then 18).</summary>
-    private static bool HasRun(ulong mask)
+    internal static bool HasRun(ulong mask)
     {
         var runs = mask;
         var length = 1;

@@ -99,6 +99,39 @@ public class PiiTriggerTests
     }
 
     [Fact]
+    public void TheVectorisedPassIndexesTheSameRunsAndTriggersAsTheScalarSearches()
+    {
+        var random = new Random(11);
+        const string chars = "0123456789 .-+():=aZ_/가\u2013";
+        for (var length = 0; length < 400; length++)
+        {
+            for (var trial = 0; trial < 10; trial++)
+            {
+                // Sparse or dense: some texts are mostly prose-like gaps, so every trigger is both present and absent.
+                var density = trial % 2 == 0 ? 2 : 12;
+                var text = new string([.. Enumerable.Range(0, length)
+                    .Select(_ => random.Next(density) < 2 ? chars[random.Next(chars.Length)] : random.Next(2) == 0 ? ' ' : '가')]);
+                var expected = DigitRunIndex.Scalar(text);
+                var index = DigitRunIndex.Begin(text);
+                try
+                {
+                    Assert.Equal(expected.Starts.ToArray(), index.Starts.ToArray());
+                    Assert.Equal(expected.NumberStarts.ToArray(), index.NumberStarts.ToArray());
+                    Assert.Equal(expected.Present, index.Present);
+                    Assert.Equal(expected.Wide, index.Wide);
+                }
+                finally
+                {
+                    index.End();
+                }
+            }
+        }
+        var wide = new string('a', 100) + "０１" + new string('7', 70);
+        Assert.True(DigitRunIndex.Begin(wide).Wide);
+        DigitRunIndex.For(wide)!.End();
+    }
+
+    [Fact]
     public void TheTokenCharactersAreExactlyAsciiLettersDigitsAndUnderscoreDashPlusSlashEquals()
     {
         for (var c = char.MinValue; c < char.MaxValue; c++)
