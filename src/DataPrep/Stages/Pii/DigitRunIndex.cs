@@ -11,7 +11,7 @@ namespace DataPrep.Stages.Pii;
 /// the whole text for every digit run themselves) and which <see cref="PiiTrigger"/>s the text has. Per thread; a
 /// detector called outside a scan, or on another text, finds no index and searches as before.
 /// </summary>
-/// <remarks>The pass reads 64 characters at a time as four 256-bit vectors and turns them into bit masks of digits,
+/// <remarks>The pass reads 64 characters at a time (<see cref="BlockMasks"/>) as bit masks of digits,
 /// token characters (<see cref="TokenRun"/>) and ':'/'='; runs are found on the masks. A text with a full-width digit
 /// (rare, and a digit to the number detectors) or a machine without 256-bit vectors takes the scalar searches.</remarks>
 internal sealed class DigitRunIndex
@@ -77,7 +77,7 @@ internal sealed class DigitRunIndex
         Count = 0;
         NumberCount = 0;
         Wide = false;
-        if (!Vector256.IsHardwareAccelerated || !BuildVectorised(text))
+        if (!BlockMasks.IsSupported || !BuildVectorised(text))
         {
             BuildScalar(text);
         }
@@ -104,26 +104,8 @@ internal sealed class DigitRunIndex
                 text[i..].CopyTo(last);
                 block = last;
             }
-            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(block));
-            var digits = 0UL;
-            var tokens = 0UL;
-            var assignments = 0UL;
-            var wide = 0UL;
-            for (var part = 0; part < 4; part++)
-            {
-                var v = Vector256.LoadUnsafe(ref first, (nuint)(16 * part));
-                var shift = 16 * part;
-                var digit = Vector256.LessThan(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10));
-                var letter = Vector256.LessThan((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
-                var sign = Vector256.Equals(v, Vector256.Create((ushort)'_')) | Vector256.Equals(v, Vector256.Create((ushort)'-'))
-                    | Vector256.Equals(v, Vector256.Create((ushort)'+')) | Vector256.Equals(v, Vector256.Create((ushort)'/'));
-                var equals = Vector256.Equals(v, Vector256.Create((ushort)'='));
-                var assignment = equals | Vector256.Equals(v, Vector256.Create((ushort)':'));
-                digits |= (ulong)digit.ExtractMostSignificantBits() << shift;
-                tokens |= (ulong)(digit | letter | sign | equals).ExtractMostSignificantBits() << shift;
-                assignments |= (ulong)assignment.ExtractMostSignificantBits() << shift;
-                wide |= (ulong)Vector256.LessThan(v - Vector256.Create((ushort)'０'), Vector256.Create((ushort)10)).ExtractMostSignificantBits() << shift;
-            }
+            var masks = Vector512.IsHardwareAccelerated ? BlockMasks.Of512(block) : BlockMasks.Of256(block);
+            var (digits, tokens, assignments, wide) = (masks.Digits, masks.Tokens, masks.Assignments, masks.Wide);
             if (wide != 0)
             {
                 return false;

@@ -58,6 +58,8 @@ public class PiiTriggerTests
             "ABCDEFGHJKLMNOPQRSTUVWXYZ234567", "aB3dE6gH9jK2mN5pQ8sT1vW4yZ7", "password", "token", "secret=", "api_key: ",
             "비밀번호", "전화", "번호", "계좌", "여권", "면허", "주민번호", "사업자", "tel", "ip ", "server ", "192.168.", "8.8.8.8",
             "2001:4860::8888", "::", "-----BEGIN PRIVATE KEY-----", "M12345678", "\"", "'", ",", "1-2", "02)",
+            "\u017Fecret=", "apı_key=", "\u212Aey", "tok", "en", "a.b", "Xy9kP2mQ7rT4vW8zB3nC6dF", "비밀번호는", "암호화", " ", "  ", "\t",
+            "pass", "word", "=>", ":=", "`", "${X}",
         ];
         var random = new Random(20261205);
         var builder = new StringBuilder();
@@ -92,6 +94,20 @@ public class PiiTriggerTests
                 var text = new string(chars);
                 Assert.Equal(TokenRun.ExistsScalar(text, 0, 0), TokenRun.Exists(text));
             }
+        }
+        // Next walks the runs one after another, each whole, exactly where the scalar count finds them.
+        for (var trial = 0; trial < 3000; trial++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(300)).Select(_ => random.Next(30) == 0 ? ' ' : 'a')]);
+            var expected = System.Text.RegularExpressions.Regex.Matches(text, "a{" + TokenRun.MinLength + ",}").Select(m => (m.Index, m.Index + m.Length));
+            var actual = new List<(int, int)>();
+            var from = 0;
+            while (TokenRun.Next(text, from, out var start, out var end))
+            {
+                actual.Add((start, end));
+                from = end + 1;
+            }
+            Assert.Equal(expected, actual);
         }
         Assert.True(TokenRun.Exists(new string('a', TokenRun.MinLength)));
         Assert.False(TokenRun.Exists(new string('a', TokenRun.MinLength - 1)));
@@ -131,6 +147,81 @@ public class PiiTriggerTests
         DigitRunIndex.For(wide)!.End();
     }
 
+    [SharedDataTheory]
+    [InlineData("secrets-test-vectors.jsonl", 0)]
+    [InlineData("pii-test-vectors.jsonl", 0)]
+    [InlineData("en-wiki.jsonl.gz", 300)]
+    [InlineData("ko-wiki.jsonl.gz", 5000)]
+    [InlineData("en-web-cc.jsonl.gz", 0)]
+    public void SecretsAreFoundInTheLiveNamesAsByTheSearchOverTheWholeText(string file, int limit)
+    {
+        var detector = new SecretAssignmentDetector();
+        var found = 0;
+        foreach (var document in CorpusReader.Read(file, limit: limit == 0 ? null : limit))
+        {
+            found += AssertSecretsAsWholeText(detector, document.Text);
+        }
+        Assert.True(found > 0 || !file.StartsWith("secrets", StringComparison.Ordinal), "the secret vectors hold assigned secrets");
+    }
+
+    [Fact]
+    public void SecretsAreFoundInTheLiveNamesAsByTheSearchOverTheWholeTextOnRandomAndHostileStrings()
+    {
+        string[] pieces =
+        [
+            "password", "PASSWORD", "pwd", "secret", "token", "api_key", "api-key", "auth", "creds", "private_key", "비밀번호", "암호",
+            "암호화", "\u017Fecret", "apı_key", "\u212Aey", "=", ":", " = ", ": ", "=>", ":=", "\"", "'", "`", " ", "    ", "     ",
+            "\t", "\n", ". ", ".", ",", "_", "-", "/", "+", "abc", "Xy9kP2mQ7rT4", "aB3dE6gH9jK2mN5pQ8sT1vW4yZ7", "0123456789abcdef",
+            "${VAR}", "<x>", "hash", "sha", "가", "my", "DB_",
+        ];
+        var detector = new SecretAssignmentDetector();
+        var random = new Random(8);
+        var builder = new StringBuilder();
+        var found = 0;
+        for (var round = 0; round < 6000; round++)
+        {
+            builder.Clear();
+            var count = random.Next(1, 60);
+            for (var i = 0; i < count; i++)
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]);
+            }
+            found += AssertSecretsAsWholeText(detector, builder.ToString());
+        }
+        Assert.True(found > 100, $"the random strings hold secrets ({found})");
+        // Names longer than MaxName (cut names), long runs of keywords, and a long token far from any name.
+        foreach (var hostile in new[]
+        {
+            new string('a', 200) + "password=Xy9kP2mQ7rT4vW", string.Concat(Enumerable.Repeat("passwordtoken", 50)) + " aB3dE6gH9jK2mN5pQ8sT1vW4yZ7",
+            string.Concat(Enumerable.Repeat("token ", 40)) + "aB3dE6gH9jK2mN5pQ8sT1vW4yZ7", "x" + new string('-', 100) + "secret: aB3dE6gH9jK2mN5pQ8",
+            string.Concat(Enumerable.Repeat("a.b", 300)) + "token=Q8sT1vW4yZ7aB3d",
+        })
+        {
+            AssertSecretsAsWholeText(detector, hostile);
+        }
+    }
+
+    [Fact]
+    public void TheVectorBlockMasksEqualTheScalarOnes()
+    {
+        var random = new Random(3);
+        const string chars = "09/:;=@AZ[_`az{-+,.０９\uFF0F\uFF1A가\u0130\u0000\u2013";
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            var block = new string([.. Enumerable.Range(0, BlockMasks.Length).Select(_ => random.Next(4) == 0
+                ? (char)random.Next(char.MaxValue) : chars[random.Next(chars.Length)])]);
+            var expected = BlockMasks.OfScalar(block);
+            if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                Assert.Equal(expected, BlockMasks.Of256(block));
+            }
+            if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                Assert.Equal(expected, BlockMasks.Of512(block));
+            }
+        }
+    }
+
     [Fact]
     public void TheTokenCharactersAreExactlyAsciiLettersDigitsAndUnderscoreDashPlusSlashEquals()
     {
@@ -166,6 +257,19 @@ public class PiiTriggerTests
         // sk_live_ and ten characters: exactly TokenRun.MinLength token characters.
         Assert.Single(scanner.Scan("stripe sk_live_4eC39HqLyj here"));
         Assert.Single(scanner.Scan("secret: Xy9kP2mQ7rT4"));
+    }
+
+    private static int AssertSecretsAsWholeText(SecretAssignmentDetector detector, string text)
+    {
+        var expected = new List<PiiMatch>();
+        SecretAssignmentDetector.DetectWholeText(text, expected);
+        var actual = new List<PiiMatch>();
+        detector.Detect(text, actual);
+        if (!expected.SequenceEqual(actual))
+        {
+            Assert.Fail($"whole text [{string.Join(", ", expected)}], live names [{string.Join(", ", actual)}] in \"{text}\"");
+        }
+        return expected.Count;
     }
 
     private static int InScanOrder(PiiMatch a, PiiMatch b) =>
