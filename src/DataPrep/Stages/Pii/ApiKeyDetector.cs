@@ -59,11 +59,17 @@ internal sealed class ApiKeyDetector : IPiiDetector
         new("npm_", Body.Alnum, 36, 36, 8),
     ];
 
+    /// <summary>The shortest run of <see cref="TokenRun"/> characters any key holds: each body is made of token
+    /// characters, and so is the end of its prefix after the last other character (<c>xoxe.</c><b><c>xoxp-</c></b>,
+    /// <c>hooks.slack.</c><b><c>com/services/</c></b>). The scanner runs this detector only on texts with a run of
+    /// <see cref="TokenRun.MinLength"/>, which must not exceed this.</summary>
+    internal static readonly int ShortestTokenRun = Rules.Min(r => r.Min + TokenTailLength(r.Prefix));
+
     private static readonly SearchValues<string> Prefixes =
         SearchValues.Create(Rules.Select(r => r.Prefix).Distinct().ToArray(), StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public bool RequiresDigits => false;
+    public PiiTrigger Triggers => PiiTrigger.LongToken;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Key;
@@ -105,6 +111,23 @@ internal sealed class ApiKeyDetector : IPiiDetector
             }
         }
     }
+
+    private static int TokenTailLength(string prefix)
+    {
+        var length = 0;
+        while (length < prefix.Length && TokenRun.IsTokenChar(prefix[^(length + 1)]))
+        {
+            length++;
+        }
+        return length;
+    }
+
+    /// <summary>True when <paramref name="c"/> can be character <paramref name="index"/> of a key body of the given kind
+    /// (<paramref name="kind"/> is a <c>Body</c> value; for tests).</summary>
+    internal static bool CanBeInBody(int kind, char c, int index) => InBody((Body)kind, c, index);
+
+    /// <summary>Number of body kinds (for tests).</summary>
+    internal static int BodyKinds => Enum.GetValues<Body>().Length;
 
     private static int SkipToken(ReadOnlySpan<char> text, int from)
     {

@@ -16,7 +16,7 @@ internal sealed class BankAccountDetector : IPiiDetector
         "새마을금고", "우체국", "수협", "신협", "account number", "account no", "acct", "bank account", "iban");
 
     /// <inheritdoc />
-    public bool RequiresDigits => true;
+    public PiiTrigger Triggers => PiiTrigger.Digit;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.BankAccount;

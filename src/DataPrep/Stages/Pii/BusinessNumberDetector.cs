@@ -16,7 +16,7 @@ internal sealed class BusinessNumberDetector : IPiiDetector
         "사업자", "등록번호", "사업자번호", "BRN", "business registration", "business number", "tax id");
 
     /// <inheritdoc />
-    public bool RequiresDigits => true;
+    public PiiTrigger Triggers => PiiTrigger.Digit;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Brn;

@@ -15,7 +15,7 @@ internal sealed class CreditCardDetector : IPiiDetector
     private const int Priority = 90;
 
     /// <inheritdoc />
-    public bool RequiresDigits => true;
+    public PiiTrigger Triggers => PiiTrigger.Digit;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Card;

@@ -1,14 +1,15 @@
 namespace DataPrep.Stages.Pii;
 
 /// <summary>
-/// Walks the digits of a text for a number detector: <see cref="Next"/> is <see cref="PiiChars.NextDigit"/> (the first
-/// digit at or after a position), answered from the scan's <see cref="DigitRunIndex"/> when there is one.
+/// Walks the digits of a text for a number detector: <see cref="NextNumber"/> is <see cref="PiiChars.NextDigit"/> (the
+/// first digit at or after a position), answered from the scan's <see cref="DigitRunIndex"/> when there is one, which
+/// also lets it skip the runs no number detector can start on.
 /// </summary>
 internal ref struct DigitCursor
 {
     private readonly ReadOnlySpan<char> _text;
     private readonly DigitRunIndex? _index;
-    private int _run;
+    private int _numberRun;
 
     public DigitCursor(ReadOnlySpan<char> text)
     {
@@ -20,8 +21,13 @@ internal ref struct DigitCursor
     /// <summary>True when the text has a full-width digit.</summary>
     public bool Wide { get; }
 
-    /// <summary>Index of the first digit at or after <paramref name="from"/>, or −1; <paramref name="from"/> never decreases.</summary>
-    public int Next(int from)
+    /// <summary>Index of the first digit at or after <paramref name="from"/> (<paramref name="from"/> never decreases),
+    /// or −1, skipping the starts of runs that cannot begin a number of
+    /// <see cref="DigitRunIndex.MinNumberDigits"/> or more digits (<see cref="DigitRunIndex.NumberStarts"/>). For a
+    /// detector whose match attempt fails at once on such a run (it tests <see cref="PiiChars.RunCanStart"/> with a
+    /// minimum of at least <see cref="DigitRunIndex.MinNumberDigits"/> first, '+' and '(' aside) and which then goes on
+    /// after the run: it sees the same candidates minus the ones it would reject, so it finds the same matches.</summary>
+    public int NextNumber(int from)
     {
         if (_index is null)
         {
@@ -31,16 +37,15 @@ internal ref struct DigitCursor
         {
             return -1;
         }
-        // Inside a run (a match may end mid-run) the next digit is right here; otherwise it starts the next run.
         if (PiiChars.IsDigit(_text[from]))
         {
             return from;
         }
-        var starts = _index.Starts;
-        while (_run < starts.Length && starts[_run] < from)
+        var starts = _index.NumberStarts;
+        while (_numberRun < starts.Length && starts[_numberRun] < from)
         {
-            _run++;
+            _numberRun++;
         }
-        return _run < starts.Length ? starts[_run] : -1;
+        return _numberRun < starts.Length ? starts[_numberRun] : -1;
     }
 }

@@ -14,7 +14,7 @@ internal sealed class DriverLicenseDetector : IPiiDetector
         "운전면허", "면허번호", "면허증", "driver's licen", "drivers licen", "driver licen", "driving licen", "license no", "licence no");
 
     /// <inheritdoc />
-    public bool RequiresDigits => true;
+    public PiiTrigger Triggers => PiiTrigger.Digit;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.DriverLicense;

@@ -22,7 +22,7 @@ internal sealed class EmailDetector : IPiiDetector
          "php", "yml", "yaml", "xml", "lock", "zip", "gz", "tgz", "tar", "pdf", "mp3", "mp4", "wav", "txt", "csv", "exe", "dll"];
 
     /// <inheritdoc />
-    public bool RequiresDigits => false;
+    public PiiTrigger Triggers => PiiTrigger.None;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Email;

@@ -31,7 +31,7 @@ internal sealed class IpAddressDetector : IPiiDetector
     public IpAddressDetector(bool includePrivate = false) => _includePrivate = includePrivate;
 
     /// <inheritdoc />
-    public bool RequiresDigits => false;
+    public PiiTrigger Triggers => PiiTrigger.None;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Ip;
@@ -47,14 +47,26 @@ internal sealed class IpAddressDetector : IPiiDetector
     private void DetectV4(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
         var pos = 0;
+        // An address starts on a run of at most three ASCII digits joined by '.' to a digit, so the digit-run index's
+        // number starts hold every start that can succeed (the others fail at once and are skipped to the run's end).
+        // Full-width digits are not octets but are digits to the index, so with them the search stays ASCII-only.
+        var digits = new DigitCursor(text);
         while (pos < text.Length)
         {
-            var found = text[pos..].IndexOfAnyInRange('0', '9');
-            if (found < 0)
+            int start;
+            if (digits.Wide)
+            {
+                var found = text[pos..].IndexOfAnyInRange('0', '9');
+                start = found < 0 ? -1 : pos + found;
+            }
+            else
+            {
+                start = digits.NextNumber(pos);
+            }
+            if (start < 0)
             {
                 return;
             }
-            var start = pos + found;
             var end = TryV4(text, start);
             if (end > 0)
             {

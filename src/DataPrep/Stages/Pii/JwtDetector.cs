@@ -15,7 +15,7 @@ internal sealed class JwtDetector : IPiiDetector
     private const int MaxPart = 16_384;
 
     /// <inheritdoc />
-    public bool RequiresDigits => false;
+    public PiiTrigger Triggers => PiiTrigger.None;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Key;

@@ -16,7 +16,7 @@ internal sealed class PassportNumberDetector : IPiiDetector
     private static readonly KeywordSet Keywords = PiiContext.Words("여권", "passport");
 
     /// <inheritdoc />
-    public bool RequiresDigits => true;
+    public PiiTrigger Triggers => PiiTrigger.Digit;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Passport;

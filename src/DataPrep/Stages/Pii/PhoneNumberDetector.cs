@@ -21,7 +21,7 @@ internal sealed class PhoneNumberDetector : IPiiDetector
         "tel", "phone", "mobile", "call", "fax", "contact", "hp", "☎", "☏", "📞");
 
     /// <inheritdoc />
-    public bool RequiresDigits => true;
+    public PiiTrigger Triggers => PiiTrigger.Digit;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Phone;
@@ -33,7 +33,7 @@ internal sealed class PhoneNumberDetector : IPiiDetector
         var digits = new DigitCursor(text);
         while (pos < text.Length)
         {
-            var start = digits.Next(pos);
+            var start = digits.NextNumber(pos);
             if (start < 0)
             {
                 return;

@@ -28,7 +28,7 @@ internal static class PiiChars
         var digits = new DigitCursor(text);
         while (pos < text.Length)
         {
-            var start = digits.Next(pos);
+            var start = digits.NextNumber(pos);
             if (start < 0)
             {
                 return;

@@ -55,17 +55,19 @@ internal sealed class PiiScanner
     {
         result.Clear();
         scratch.Clear();
-        // The number detectors share one search for the runs of digits instead of each making its own.
+        // One pass finds the runs of digits the number detectors share and which triggers the text has.
         var digitRuns = DigitRunIndex.Begin(text);
         try
         {
-            var hasDigits = digitRuns.Count > 0;
+            var present = digitRuns.Present;
             foreach (var detector in _detectors)
             {
-                if (hasDigits || !detector.RequiresDigits)
+                var triggers = detector.Triggers;
+                if (triggers != PiiTrigger.None && (present & triggers) == 0)
                 {
-                    detector.Detect(text, scratch);
+                    continue;
                 }
+                detector.Detect(text, scratch);
             }
         }
         finally

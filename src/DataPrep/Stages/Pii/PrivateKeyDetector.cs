@@ -14,7 +14,7 @@ internal sealed class PrivateKeyDetector : IPiiDetector
     private const int MaxHeader = 80;
 
     /// <inheritdoc />
-    public bool RequiresDigits => false;
+    public PiiTrigger Triggers => PiiTrigger.None;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Key;

@@ -36,7 +36,7 @@ internal sealed class ResidentNumberDetector : IPiiDetector
     public ResidentNumberDetector(int currentYear) => _currentYear = currentYear;
 
     /// <inheritdoc />
-    public bool RequiresDigits => true;
+    public PiiTrigger Triggers => PiiTrigger.Digit;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Rrn;
@@ -48,7 +48,7 @@ internal sealed class ResidentNumberDetector : IPiiDetector
         var digits = new DigitCursor(text);
         while (pos < text.Length)
         {
-            var start = digits.Next(pos);
+            var start = digits.NextNumber(pos);
             if (start < 0)
             {
                 return;

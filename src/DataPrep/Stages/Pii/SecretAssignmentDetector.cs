@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace DataPrep.Stages.Pii;
 
 /// <summary>
@@ -19,6 +21,15 @@ internal sealed class SecretAssignmentDetector : IPiiDetector
     private const int MinValue = 8;
     private const int MaxValue = 200;
 
+    /// <summary>Characters outside ASCII that ignoring case turns into an ASCII letter (dotless ı, long ſ, the Kelvin sign):
+    /// an ASCII keyword can match through them, so the search windows take them in with the name characters.</summary>
+    private static readonly SearchValues<char> AsciiLookalikes = SearchValues.Create(
+        [.. Enumerable.Range(128, char.MaxValue - 127).Select(c => (char)c)
+            .Where(c => char.ToUpperInvariant(c) < 128 || char.ToLowerInvariant(c) < 128)]);
+
+    /// <summary>How far after a name's end <see cref="ProseValue"/> looks for a token to start (24), and one more.</summary>
+    private const int ProseWindow = 25;
+
     private static readonly string[] PasswordNames = ["password", "passwd", "pwd", "pass", "비밀번호", "패스워드", "비번", "암호"];
 
     private static readonly KeywordSet Keywords = PiiContext.Words(
@@ -28,13 +39,43 @@ internal sealed class SecretAssignmentDetector : IPiiDetector
     private static readonly KeywordSet HashWords = PiiContext.Words("sha", "md5", "hash", "digest", "checksum", "commit");
 
     /// <inheritdoc />
-    public bool RequiresDigits => false;
+    public PiiTrigger Triggers => PiiTrigger.LongToken | PiiTrigger.Assignment;
 
     /// <inheritdoc />
     public PiiType Type => PiiType.Key;
 
     /// <inheritdoc />
+    /// <remarks>Searches the keywords only inside the names that can lead to a value (<see cref="LiveNameRuns"/>): a
+    /// name followed by ':' or '=', or near a long token. The names are whole runs of name characters, which every
+    /// keyword is made of, so the keywords found in them, and the order and skips of the search, are those of the
+    /// search over the whole text (<see cref="DetectWholeText"/>) minus the ones that cannot give a value.</remarks>
     public void Detect(ReadOnlySpan<char> text, List<PiiMatch> matches)
+    {
+        var pos = 0;
+        var live = new LiveNameRuns(text);
+        while (live.Next(out var runStart, out var runEnd))
+        {
+            if (runEnd <= pos)
+            {
+                continue;
+            }
+            var from = Math.Max(pos, runStart);
+            while (from < runEnd)
+            {
+                var found = Keywords.IndexIn(text[from..runEnd]);
+                if (found < 0)
+                {
+                    break;
+                }
+                pos = TryKeyword(text, from + found, matches);
+                from = pos;
+            }
+        }
+    }
+
+    /// <summary>The same search over the whole text, keyword by keyword: the specification <see cref="Detect"/> is
+    /// tested against.</summary>
+    internal static void DetectWholeText(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
         var pos = 0;
         var cursor = default(KeywordSet.Cursor);
@@ -45,54 +86,207 @@ internal sealed class SecretAssignmentDetector : IPiiDetector
             {
                 return;
             }
-            pos = at + 1;
-            // The whole name around the keyword: my_api_key, DB_PASSWORD, "client_secret".
-            var nameStart = at;
-            while (nameStart > 0 && at - nameStart < MaxName && IsNameChar(text[nameStart - 1]))
+            pos = TryKeyword(text, at, matches);
+        }
+    }
+
+    /// <summary>Looks for a value after the name around the keyword at <paramref name="at"/>; returns where the search
+    /// goes on (after the value, or after the name).</summary>
+    private static int TryKeyword(ReadOnlySpan<char> text, int at, List<PiiMatch> matches)
+    {
+        var pos = at + 1;
+        // The whole name around the keyword: my_api_key, DB_PASSWORD, "client_secret".
+        var nameStart = at;
+        while (nameStart > 0 && at - nameStart < MaxName && IsNameChar(text[nameStart - 1]))
+        {
+            nameStart--;
+        }
+        var nameEnd = at;
+        while (nameEnd < text.Length && nameEnd - at < MaxName && IsNameChar(text[nameEnd]))
+        {
+            nameEnd++;
+        }
+        pos = Math.Max(pos, nameEnd);
+        var name = text[nameStart..nameEnd];
+        if (name.StartsWith("암호화", StringComparison.Ordinal) || name.Contains("암호화", StringComparison.Ordinal))
+        {
+            return pos;
+        }
+        var valueStart = AssignmentValueStart(text, nameEnd);
+        if (valueStart < 0)
+        {
+            // Prose: "its secret key, HfBw…", "the token is Xy9…": a long random-looking token right after the name.
+            var (proseStart, proseLength) = ProseValue(text, nameEnd);
+            if (proseLength > 0)
             {
-                nameStart--;
+                matches.Add(new PiiMatch(proseStart, proseLength, PiiType.Key, Priority));
+                pos = proseStart + proseLength;
             }
-            var nameEnd = at;
-            while (nameEnd < text.Length && nameEnd - at < MaxName && IsNameChar(text[nameEnd]))
+            return pos;
+        }
+        var quote = valueStart > 0 && text[valueStart - 1] is '"' or '\'' or '`' ? text[valueStart - 1] : '\0';
+        var valueEnd = valueStart;
+        while (valueEnd < text.Length && valueEnd - valueStart <= MaxValue && IsValueChar(text[valueEnd], quote))
+        {
+            valueEnd++;
+        }
+        var value = text[valueStart..valueEnd];
+        // Trailing punctuation that ends a sentence or a statement is not part of the value.
+        while (value.Length > 0 && quote == '\0' && value[^1] is '.' or ',' or ';' or ')' or ']' or '}')
+        {
+            value = value[..^1];
+        }
+        if (value.Length is < MinValue or > MaxValue || !LooksGenerated(text, nameStart, name, value))
+        {
+            return pos;
+        }
+        matches.Add(new PiiMatch(valueStart, value.Length, PiiType.Key, Priority));
+        return valueStart + value.Length;
+    }
+
+    /// <summary>
+    /// The runs of name characters (and ASCII look-alikes, <see cref="IsWindowChar"/>), in text order, inside which a
+    /// keyword can lead to a value: (a) a run whose end is
+    /// followed by an assignment (<see cref="AssignmentValueStart"/>: optional quote, up to four spaces, ':' or '='), the
+    /// only place a value can follow a name (a name cut at <see cref="MaxName"/> ends on a name character, where no
+    /// assignment starts); (b) a run that a run of at least <see cref="TokenRun.MinLength"/> token characters meets
+    /// within <see cref="ProseWindow"/> characters after its end (<see cref="ProseValue"/> takes a token of 20 or more
+    /// token characters starting less than that far after the name's end, and a cut name ends inside its run).
+    /// Every other run gives nothing, and the search over the whole text leaves it without skipping into the next run.
+    /// Linear: each run is measured at most once from each source.
+    /// </summary>
+    private ref struct LiveNameRuns
+    {
+        private readonly ReadOnlySpan<char> _text;
+        private int _assignmentFrom;
+        private bool _assignmentsDone;
+        private int _pendingAssignmentStart;
+        private int _pendingAssignmentEnd;
+        private int _tokenFrom;
+        private int _tokenEnd;
+        private int _near;
+        private bool _tokensDone;
+        private int _pendingTokenStart;
+        private int _pendingTokenEnd;
+        private int _lastStart;
+
+        public LiveNameRuns(ReadOnlySpan<char> text)
+        {
+            _text = text;
+            _pendingAssignmentStart = -1;
+            _pendingTokenStart = -1;
+            _lastStart = -1;
+        }
+
+        public bool Next(out int start, out int end)
+        {
+            FillAssignment();
+            FillToken();
+            var a = _pendingAssignmentStart;
+            var t = _pendingTokenStart;
+            if (a < 0 && t < 0)
             {
-                nameEnd++;
+                start = end = -1;
+                return false;
             }
-            pos = Math.Max(pos, nameEnd);
-            var name = text[nameStart..nameEnd];
-            if (name.StartsWith("암호화", StringComparison.Ordinal) || name.Contains("암호화", StringComparison.Ordinal))
+            if (t < 0 || (a >= 0 && a <= t))
             {
-                continue;
-            }
-            var valueStart = AssignmentValueStart(text, nameEnd);
-            if (valueStart < 0)
-            {
-                // Prose: "its secret key, HfBw…", "the token is Xy9…": a long random-looking token right after the name.
-                var (proseStart, proseLength) = ProseValue(text, nameEnd);
-                if (proseLength > 0)
+                (start, end) = (a, _pendingAssignmentEnd);
+                _pendingAssignmentStart = -1;
+                if (a == t)
                 {
-                    matches.Add(new PiiMatch(proseStart, proseLength, PiiType.Key, Priority));
-                    pos = proseStart + proseLength;
+                    _pendingTokenStart = -1;
                 }
-                continue;
             }
-            var quote = valueStart > 0 && text[valueStart - 1] is '"' or '\'' or '`' ? text[valueStart - 1] : '\0';
-            var valueEnd = valueStart;
-            while (valueEnd < text.Length && valueEnd - valueStart <= MaxValue && IsValueChar(text[valueEnd], quote))
+            else
             {
-                valueEnd++;
+                (start, end) = (t, _pendingTokenEnd);
+                _pendingTokenStart = -1;
             }
-            var value = text[valueStart..valueEnd];
-            // Trailing punctuation that ends a sentence or a statement is not part of the value.
-            while (value.Length > 0 && quote == '\0' && value[^1] is '.' or ',' or ';' or ')' or ']' or '}')
+            _lastStart = start;
+            return true;
+        }
+
+        /// <summary>The next run of source (a) after the last one given.</summary>
+        private void FillAssignment()
+        {
+            while (_pendingAssignmentStart < 0 && !_assignmentsDone)
             {
-                value = value[..^1];
+                var found = _assignmentFrom < _text.Length ? _text[_assignmentFrom..].IndexOfAny(':', '=') : -1;
+                if (found < 0)
+                {
+                    _assignmentsDone = true;
+                    return;
+                }
+                var sign = _assignmentFrom + found;
+                _assignmentFrom = sign + 1;
+                // Back over the spaces and the quote AssignmentValueStart passes forwards.
+                var end = sign;
+                var spaces = 0;
+                while (end > 0 && spaces < 4 && _text[end - 1] is ' ' or '\t')
+                {
+                    end--;
+                    spaces++;
+                }
+                if (end > 0 && _text[end - 1] is '"' or '\'')
+                {
+                    end--;
+                }
+                if (end == 0 || !IsWindowChar(_text[end - 1]) || AssignmentValueStart(_text, end) < 0)
+                {
+                    continue;
+                }
+                var start = end - 1;
+                while (start > 0 && IsWindowChar(_text[start - 1]))
+                {
+                    start--;
+                }
+                if (start > _lastStart)
+                {
+                    (_pendingAssignmentStart, _pendingAssignmentEnd) = (start, end);
+                }
             }
-            if (value.Length is < MinValue or > MaxValue || !LooksGenerated(text, nameStart, name, value))
+        }
+
+        /// <summary>The next run of source (b) after the last one given.</summary>
+        private void FillToken()
+        {
+            while (_pendingTokenStart < 0 && !_tokensDone)
             {
-                continue;
+                if (_near >= _tokenEnd)
+                {
+                    if (!TokenRun.Next(_text, _tokenFrom, out var tokenStart, out var tokenEnd))
+                    {
+                        _tokensDone = true;
+                        return;
+                    }
+                    // Past the character that ends the run, so the next search does not count the run again.
+                    _tokenFrom = tokenEnd + 1;
+                    _tokenEnd = tokenEnd;
+                    _near = Math.Max(_near, tokenStart - ProseWindow);
+                    continue;
+                }
+                if (!IsWindowChar(_text[_near]))
+                {
+                    _near++;
+                    continue;
+                }
+                var start = _near;
+                while (start > 0 && IsWindowChar(_text[start - 1]))
+                {
+                    start--;
+                }
+                var end = _near + 1;
+                while (end < _text.Length && IsWindowChar(_text[end]))
+                {
+                    end++;
+                }
+                _near = end;
+                if (start > _lastStart)
+                {
+                    (_pendingTokenStart, _pendingTokenEnd) = (start, end);
+                }
             }
-            matches.Add(new PiiMatch(valueStart, value.Length, PiiType.Key, Priority));
-            pos = valueStart + value.Length;
         }
     }
 
@@ -131,6 +325,9 @@ internal sealed class SecretAssignmentDetector : IPiiDetector
         }
         return default;
     }
+
+    /// <summary>A character a keyword occurrence can hold: a name character or an ASCII look-alike.</summary>
+    private static bool IsWindowChar(char c) => IsNameChar(c) || (c >= 128 && AsciiLookalikes.Contains(c));
 
     private static bool IsNameChar(char c) => PiiChars.IsAsciiWord(c) || c is '-' or '.' || (c >= '가' && c <= '힣');
 

@@ -7,7 +7,7 @@ namespace DataPrep.Tests.Stages.Pii;
 /// ways must find exactly the same values, on real text and on the digit shapes where the two could part.</summary>
 public class DigitRunIndexTests
 {
-    private static readonly IPiiDetector[] NumberDetectors = PiiScanner.DefaultDetectors().Where(d => d.RequiresDigits).ToArray();
+    private static readonly IPiiDetector[] NumberDetectors = PiiScanner.DefaultDetectors().Where(d => d.Triggers == PiiTrigger.Digit).ToArray();
 
     public static TheoryData<string> Texts()
     {
