@@ -108,6 +108,31 @@ public sealed class DocumentAnalysisAsciiBlockTests
         Assert.Equal(Describe(DocumentAnalysis.AnalyzeUncached(Encoding.UTF8.GetString(bytes), asciiBlocks: false)), Describe(analysis));
     }
 
+    [Fact]
+    public void AReusedAnalysisAllocatesNothingPerDocument()
+    {
+        var texts = new[] { "The cat and the dog. " + string.Concat(Enumerable.Repeat("the same words again and again ", 40)), "한국어 문장입니다. 그리고 the end..." };
+        var analysis = DocumentAnalysis.AnalyzeUncached(texts[0], asciiBlocks: true);
+        // Warm up: the buffers grow to these documents' sizes once.
+        foreach (var text in texts)
+        {
+            Sum(DocumentAnalysis.AnalyzeUncached(text, asciiBlocks: true, analysis));
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < 10; round++)
+        {
+            foreach (var text in texts)
+            {
+                Sum(DocumentAnalysis.AnalyzeUncached(text, asciiBlocks: true, analysis));
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        static long Sum(DocumentAnalysis a) => a.WordCount + a.DuplicateLines + a.TopNGramChars(2) + a.RepeatedFiveGramCoverage();
+    }
+
     [SharedDataTheory]
     [InlineData("en-wiki.jsonl.gz")]
     [InlineData("ko-wiki.jsonl.gz")]
