@@ -3,8 +3,8 @@ using BenchmarkDotNet.Running;
 namespace DataPrep.Benchmarks;
 
 /// <summary>Runs the micro-benchmarks: <c>dotnet run -c Release --project bench/DataPrep.Benchmarks -- --filter '*'</c>;
-/// <c>-- stage-profile [corpus...]</c> profiles the quality + PII stages instead;
-/// <c>-- pii-profile [corpus...]</c> each PII detector alone.</summary>
+/// <c>-- stage-profile [corpus...]</c> profiles the quality + PII stages instead; <c>-- pii-profile [corpus...]</c> each
+/// PII detector alone; <c>-- analysis-profile [corpus...]</c> the quality stages' shared analysis alone.</summary>
 public static class Program
 {
     public static void Main(string[] args)
@@ -19,6 +19,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "pii-profile")
         {
             Pii.PiiDetectorProfile.Run(args.Length > 1 ? args[1..] : ["en-wiki.jsonl.gz", "ko-wiki.jsonl.gz"]);
+            return;
+        }
+        // The shared quality analysis alone, with and without the ASCII blocks (Quality/DocumentAnalysisProfile.cs).
+        if (args.Length > 0 && args[0] == "analysis-profile")
+        {
+            Quality.DocumentAnalysisProfile.Run(args.Length > 1 ? args[1..] : ["en-wiki.jsonl.gz", "ko-wiki.jsonl.gz"]);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

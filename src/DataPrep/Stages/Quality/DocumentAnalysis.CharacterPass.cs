@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using DataPrep.Text;
 
@@ -6,8 +7,23 @@ namespace DataPrep.Stages.Quality;
 // The one pass over the characters of a document: character counts, and word and line boundaries.
 internal sealed partial class DocumentAnalysis
 {
+    private void Analyze(ReadOnlySpan<char> span) => Analyze(span, AsciiBlock.IsSupported);
+
+    /// <summary>
+    /// The analysis of <paramref name="text"/> without the thread's cache, with or without the ASCII blocks (tests and
+    /// benchmarks compare the two), into <paramref name="reuse"/> when given.
+    /// </summary>
+    internal static DocumentAnalysis AnalyzeUncached(string text, bool asciiBlocks, DocumentAnalysis? reuse = null)
+    {
+        var analysis = reuse ?? new DocumentAnalysis();
+        analysis._document = null;
+        analysis._text = text.AsMemory();
+        analysis.Analyze(text, asciiBlocks);
+        return analysis;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Analyze(ReadOnlySpan<char> span)
+    private void Analyze(ReadOnlySpan<char> span, bool asciiBlocks)
     {
         WordCount = 0;
         LineCount = 0;
@@ -33,9 +49,114 @@ internal sealed partial class DocumentAnalysis
         var newlinesSinceLine = 2; // the first line opens a paragraph
         var dotRun = 0;
         var previousMojibake = false;
+        // Where the next block of ASCII may start. After a block that is not all ASCII the next try is one block later,
+        // then two, four, eight: Korean text rarely holds 32 ASCII characters in a row, and each try costs a classification.
+        var nextBlock = asciiBlocks ? 0 : int.MaxValue;
+        var failedBlocks = 0;
 
         for (var i = 0; i <= span.Length; i++)
         {
+            if (i >= nextBlock)
+            {
+                // A block of ASCII is counted from its class masks and walked word by word. A run of dots decides
+                // ellipses character by character, so a block continuing or holding one is read that way.
+                if (i + AsciiBlock.Length <= span.Length && AsciiBlock.TryClassify(span, i, out var block)
+                    && (block.Dot & ((block.Dot >> 1) | (dotRun > 0 ? 1u : 0u))) == 0)
+                {
+                    whitespace += BitOperations.PopCount(block.Space);
+                    newlines += BitOperations.PopCount(block.Newline);
+                    latin += BitOperations.PopCount(block.Letter);
+                    digits += BitOperations.PopCount(block.Digit);
+                    hashes += BitOperations.PopCount(block.Hash);
+                    curly += BitOperations.PopCount(block.Curly);
+                    var after = i + AsciiBlock.Length < span.Length ? span[i + AsciiBlock.Length] : '\n';
+                    var followsLast = after is ' ' or '\n' or '\t' or '\r' or '"' or '\'' or '”' or '’' or ')' ? 1u << 31 : 0u;
+                    var sentenceEnds = block.SentenceMark & ((block.Follow >> 1) | followsLast);
+                    var wordChars = block.Letter | block.Digit;
+                    var pos = 0;
+                    while (true)
+                    {
+                        if (wordStart < 0)
+                        {
+                            var nonSpace = ~block.Space & ~AsciiBlock.Range(0, pos);
+                            var wordAt = nonSpace == 0 ? AsciiBlock.Length : BitOperations.TrailingZeroCount(nonSpace);
+                            var breaks = block.Newline & AsciiBlock.Range(pos, wordAt);
+                            if (breaks != 0)
+                            {
+                                if (lineStart >= 0)
+                                {
+                                    EndLine(span, lineStart, lineEnd, lineFirstWord, lineSentences, lineHasLongWord, newlinesSinceLine >= 2);
+                                    lineStart = -1;
+                                    newlinesSinceLine = 0;
+                                }
+                                newlinesSinceLine += BitOperations.PopCount(breaks);
+                            }
+                            if (wordAt == AsciiBlock.Length)
+                            {
+                                break;
+                            }
+                            pos = wordAt;
+                            if (lineStart < 0)
+                            {
+                                lineStart = i + pos;
+                                lineFirstWord = WordCount;
+                                lineSentences = 0;
+                                lineHasLongWord = false;
+                            }
+                            wordStart = i + pos;
+                        }
+                        var spaces = block.Space & ~AsciiBlock.Range(0, pos);
+                        var wordEnd = spaces == 0 ? AsciiBlock.Length : BitOperations.TrailingZeroCount(spaces);
+                        var segment = AsciiBlock.Range(pos, wordEnd);
+                        if ((block.Letter & segment) != 0)
+                        {
+                            wordFlags |= WordFlags.HasLetter | WordFlags.HasLatin;
+                        }
+                        if ((block.Digit & segment) != 0)
+                        {
+                            wordFlags |= WordFlags.HasDigit;
+                        }
+                        lineSentences += BitOperations.PopCount(sentenceEnds & segment);
+                        lineEnd = i + wordEnd;
+                        if (wordEnd == AsciiBlock.Length)
+                        {
+                            break; // the word goes on in the next block
+                        }
+                        var end = i + wordEnd;
+                        if (end - wordStart > LongWordLength)
+                        {
+                            lineHasLongWord = true;
+                        }
+                        if (wordStart >= i)
+                        {
+                            // The whole word is in this block: its core runs from its first to its last letter or digit.
+                            var core = wordChars & AsciiBlock.Range(wordStart - i, wordEnd);
+                            if (core == 0)
+                            {
+                                EndWord(span, wordStart, end, end, end, wordFlags);
+                            }
+                            else
+                            {
+                                EndWord(span, wordStart, end, i + BitOperations.TrailingZeroCount(core), i + 32 - BitOperations.LeadingZeroCount(core), wordFlags);
+                            }
+                        }
+                        else
+                        {
+                            EndWord(span, wordStart, end, wordFlags);
+                        }
+                        wordStart = -1;
+                        wordFlags = WordFlags.None;
+                        pos = wordEnd;
+                    }
+                    dotRun = (int)(block.Dot >> 31);
+                    previousMojibake = false;
+                    i += AsciiBlock.Length - 1;
+                    failedBlocks = 0;
+                    continue;
+                }
+                nextBlock = i + (AsciiBlock.Length << failedBlocks);
+                failedBlocks = Math.Min(failedBlocks + 1, 3);
+            }
             char c;
             bool isSpace;
             var isHangul = false;

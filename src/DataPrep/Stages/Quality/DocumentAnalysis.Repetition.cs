@@ -37,6 +37,7 @@ internal sealed partial class DocumentAnalysis
         }
         _repetitionDone = true;
         _bigramsDone = false;
+        _bigramCountsDone = false;
         _topBigramChars = -1;
         _fiveGramCoverage = -1;
         var span = Text;
@@ -155,14 +156,17 @@ internal sealed partial class DocumentAnalysis
         {
             return 0;
         }
+        if (n == 2)
+        {
+            return CountTopBigramChars(count);
+        }
         var table = Table;
         table.Reset(count);
         var bestCount = 1;
         var bestLength = 0;
-        var bigrams = n == 2 ? BigramHashes() : default;
         for (var i = 0; i < count; i++)
         {
-            var seen = table.Add(n == 2 ? bigrams[i] : NGramHash(i, n));
+            var seen = table.Add(NGramHash(i, n));
             if (seen > 1 && seen >= bestCount)
             {
                 // Every occurrence of an n-gram is the same words, so its length here is its length.
@@ -174,12 +178,45 @@ internal sealed partial class DocumentAnalysis
                 }
             }
         }
-        if (n == 2)
-        {
-            _maxBigramCount = bestCount;
-        }
         return bestCount < 2 ? 0 : (long)bestCount * bestLength;
     }
+
+    // The top bigram, as CountTopNGramChars, in a table of its own that keeps every bigram's final count for the
+    // 5-gram pass (see CountRepeatedFiveGramCoverage), with each bigram's slot in it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private long CountTopBigramChars(int count)
+    {
+        var table = _bigramTable ??= new HashCounter();
+        table.Reset(count);
+        if (_bigramSlots.Length < count)
+        {
+            _bigramSlots = new int[_wordHashes.Length];
+        }
+        var slots = _bigramSlots;
+        var bestCount = 1;
+        var bestLength = 0;
+        var bigrams = BigramHashes();
+        for (var i = 0; i < count; i++)
+        {
+            var seen = table.Add(bigrams[i], out slots[i]);
+            if (seen > 1 && seen >= bestCount)
+            {
+                var length = NGramChars(i, 2) + 1;
+                if (seen > bestCount || length > bestLength)
+                {
+                    bestCount = seen;
+                    bestLength = length;
+                }
+            }
+        }
+        _maxBigramCount = bestCount;
+        _bigramCountsDone = true;
+        return bestCount < 2 ? 0 : (long)bestCount * bestLength;
+    }
+
+    private HashCounter? _bigramTable;
+    private int[] _bigramSlots = new int[256];
+    private bool _bigramCountsDone;
 
     private int _maxBigramCount;
     private long _topBigramChars;
@@ -273,9 +310,48 @@ internal sealed partial class DocumentAnalysis
         var coveredUpTo = 0; // words before this index are already counted
         var bigrams = BigramHashes();
         var words = _wordHashes;
+        if (_bigramCountsDone)
+        {
+            return CountRepeatedFiveGramCoverageOfRepeatedBigrams(count, table, bigrams, words);
+        }
         for (var i = 0; i < count; i++)
         {
             // Two bigrams and a word instead of five words: the same five words always give the same value.
+            var hash = Mix(Mix(Mix(unchecked(0x9E3779B97F4A7C15UL * n), bigrams[i]), bigrams[i + 2]), words[i + 4]);
+            if (table.Contains(hash, add: true))
+            {
+                var from = Math.Max(i, coveredUpTo);
+                covered += _cumulativeCoreLength[i + n] - _cumulativeCoreLength[from];
+                coveredUpTo = i + n;
+            }
+        }
+        return covered;
+    }
+
+    // A 5-gram that occurs twice is made of four bigrams that each occur at least twice. With the bigrams' final counts
+    // at hand (the top-bigram pass), only 5-grams over four repeated bigrams can repeat: the others are neither looked up
+    // nor added, since no other 5-gram can equal them. In clean text that is most of them.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private long CountRepeatedFiveGramCoverageOfRepeatedBigrams(int count, HashCounter table, ReadOnlySpan<ulong> bigrams, ulong[] words)
+    {
+        const int n = 5;
+        var bigramTable = _bigramTable!;
+        var slots = _bigramSlots;
+        var covered = 0L;
+        var coveredUpTo = 0;
+        // Repeated bigrams in a row ending at bigram i + 3, the last bigram of the 5-gram at i.
+        var streak = 0;
+        for (var b = 0; b < 3; b++)
+        {
+            streak = bigramTable.CountAt(slots[b]) > 1 ? streak + 1 : 0;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            streak = bigramTable.CountAt(slots[i + 3]) > 1 ? streak + 1 : 0;
+            if (streak < 4)
+            {
+                continue;
+            }
             var hash = Mix(Mix(Mix(unchecked(0x9E3779B97F4A7C15UL * n), bigrams[i]), bigrams[i + 2]), words[i + 4]);
             if (table.Contains(hash, add: true))
             {

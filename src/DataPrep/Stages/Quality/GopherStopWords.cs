@@ -33,6 +33,24 @@ internal static class GopherStopWords
         }
     }
 
+    /// <summary>
+    /// <see cref="Contains"/> for the word of <paramref name="length"/> chars at <paramref name="start"/> of
+    /// <paramref name="text"/>, without a branch on the length (English word lengths are too varied to predict): the
+    /// caller guarantees four chars are readable from <paramref name="start"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ContainsAt(ReadOnlySpan<char> text, int start, int length)
+    {
+        ref var bytes = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start));
+        // The word's own chars (none when longer than four: no stop word is), lower-cased as in Contains.
+        var mask = LengthMasks[Math.Min(length, 5)];
+        var word = (Unsafe.ReadUnaligned<ulong>(ref bytes) | 0x0020_0020_0020_0020UL) & mask;
+        return (word == Be) | (word == To) | (word == Of) | (word == The) | (word == And) | (word == That) | (word == Have) | (word == With);
+    }
+
+    // The bits of the first 0, 1, 2, 3, 4 chars of a little-endian 64-bit read; none for five chars or more.
+    private static ReadOnlySpan<ulong> LengthMasks => [0, 0xFFFF, 0xFFFF_FFFF, 0xFFFF_FFFF_FFFF, ulong.MaxValue, 0];
+
     private static uint Pack2(string word) => (uint)Pack(word);
 
     private static ulong Pack(string word)

@@ -57,6 +57,34 @@ internal sealed class HashCounter
         }
     }
 
+    /// <summary>Like <see cref="Add(ulong)"/>, and tells where the key's count lives: <see cref="CountAt"/> reads it later.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Add(ulong key, out int slot)
+    {
+        var entries = _entries;
+        var fingerprint = (uint)(key >> 32) | 1;
+        slot = (int)key & _mask;
+        while (true)
+        {
+            ref var entry = ref entries[slot];
+            if (entry.Key == 0)
+            {
+                entry.Key = fingerprint;
+                entry.Count = 1;
+                return 1;
+            }
+            if (entry.Key == fingerprint)
+            {
+                return ++entry.Count;
+            }
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>The count of the key at <paramref name="slot"/> (from <see cref="Add(ulong, out int)"/> since the last reset).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int CountAt(int slot) => _entries[slot].Count;
+
     /// <summary>Adds <paramref name="key"/> as a set member; true when it was already present.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(ulong key, bool add) => add ? Add(key) > 1 : Find(key);
