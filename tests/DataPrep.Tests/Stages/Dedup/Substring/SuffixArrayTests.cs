@@ -130,6 +130,46 @@ public sealed class SuffixArrayTests
         Assert.Equal(NaiveSuffixArray(text), Build(text));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void RandomTextsWithCopiedSpansSortLikeTheDefinition(int seed)
+    {
+        // Random bytes make nearly every LMS substring unique, and the copies make a few shared: the recursion
+        // then sorts the shorter string of shared names and the unique names that end their runs, and places
+        // the other unique ones by name. Spans copied after themselves (periodic runs) go deeper.
+        var random = new Random(seed);
+        for (var round = 0; round < 20; round++)
+        {
+            var text = new List<byte>();
+            for (var part = 0; part < 6; part++)
+            {
+                var length = random.Next(1, 300);
+                if (text.Count > 0 && random.Next(3) > 0)
+                {
+                    var start = random.Next(text.Count);
+                    var copy = text.GetRange(start, Math.Min(length, text.Count - start));
+                    text.AddRange(copy);
+                    if (random.Next(4) == 0)
+                    {
+                        text.AddRange(copy);
+                    }
+                }
+                else
+                {
+                    for (var i = 0; i < length; i++)
+                    {
+                        text.Add((byte)random.Next(random.Next(2) == 0 ? 4 : 256));
+                    }
+                }
+            }
+            var bytes = text.ToArray();
+
+            Assert.Equal(NaiveSuffixArray(bytes), Build(bytes));
+        }
+    }
+
     [SharedDataFact]
     public void RealKoreanAndEnglishDocumentsJoinedBySeparatorsSortLikeTheDefinition()
     {
