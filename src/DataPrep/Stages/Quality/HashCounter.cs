@@ -35,27 +35,7 @@ internal sealed class HashCounter
 
     /// <summary>Adds one occurrence of <paramref name="key"/>; returns its count so far (1 = first time).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Add(ulong key)
-    {
-        var entries = _entries;
-        var fingerprint = (uint)(key >> 32) | 1;
-        var slot = (int)key & _mask;
-        while (true)
-        {
-            ref var entry = ref entries[slot];
-            if (entry.Key == 0)
-            {
-                entry.Key = fingerprint;
-                entry.Count = 1;
-                return 1;
-            }
-            if (entry.Key == fingerprint)
-            {
-                return ++entry.Count;
-            }
-            slot = (slot + 1) & _mask;
-        }
-    }
+    public int Add(ulong key) => Add(key, out _);
 
     /// <summary>Like <see cref="Add(ulong)"/>, and tells where the key's count lives: <see cref="CountAt"/> reads it later.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
