@@ -64,8 +64,7 @@ public sealed class SubstringDedupStage : IGlobalStage
         {
             throw new ArgumentException("SubstringDedup with unit tokens needs a tokenizer (e.g. o200k_base).", nameof(options));
         }
-        var spec = TokenizerFactory.IsEncodingName(options.Tokenizer) ? options.Tokenizer : context.ResolvePath(options.Tokenizer);
-        _tokenizer = TokenizerFactory.GetShared(spec);
+        _tokenizer = TokenizerFactory.GetSharedForOptions(options.Tokenizer, context.ResolvePath);
         if (_tokenizer.VocabularySize > TokenCodes.MaxVocabulary)
         {
             throw new ArgumentException(
