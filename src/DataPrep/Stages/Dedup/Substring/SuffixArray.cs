@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
@@ -92,91 +93,12 @@ internal static unsafe class SuffixArray
                 next = c;
             }
 
-            // 1. Sort the LMS substrings: LMS positions at their bucket ends, then induce.
-            new Span<int>(sa, n).Clear();
-            BucketEnds(counts, buckets);
+            // 1–2. Sort the LMS substrings and name them: equal ones get equal names, in sorted order; a name only one
+            // LMS substring has is flagged unique. The names sit at sa[lmsCount + position / 2], the other entries are -1.
             var words = (n + 63) >> 6;
-            for (var w = 0; w < words; w++)
-            {
-                for (var bits = LmsBits(type, w); bits != 0; bits &= bits - 1)
-                {
-                    var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                    sa[--buckets[s[i]]] = i;
-                }
-            }
-            Induce(s, sa, n, counts, buckets);
-
-            // 2. Name them: equal LMS substrings get equal names, in sorted order.
-            var lmsCount = 0;
-            for (var i = 0; i < n; i++)
-            {
-                // The type bits of the suffixes a little ahead are read at random: start loading them now.
-                if (i + PrefetchDistance < n)
-                {
-                    Prefetch(type + (sa[i + PrefetchDistance] >> 6));
-                }
-                if (IsLms(type, sa[i]))
-                {
-                    sa[lmsCount++] = sa[i];
-                }
-            }
-            // LMS positions are at least two apart, so position / 2 is a free slot of its own: it holds the
-            // length of the LMS substring (up to and including the next LMS position), then its name.
-            new Span<int>(sa + lmsCount, n - lmsCount).Fill(-1);
-            var lastLms = -1;
-            for (var w = 0; w < words; w++)
-            {
-                for (var bits = LmsBits(type, w); bits != 0; bits &= bits - 1)
-                {
-                    var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                    if (lastLms >= 0)
-                    {
-                        sa[lmsCount + (lastLms >> 1)] = i - lastLms + 1;
-                    }
-                    lastLms = i;
-                }
-            }
-            // The last one reaches the sentinel, so it is unique; its length is never compared.
-            sa[lmsCount + (lastLms >> 1)] = 0;
-            var names = 0;
-            var previous = -1;
-            var previousLength = 0;
-            var previousSlot = -1;
-            var groupSize = 0;
-            for (var i = 0; i < lmsCount; i++)
-            {
-                // Both the length slot and the symbols of an LMS substring are read at random.
-                if (i + PrefetchDistance < lmsCount)
-                {
-                    var ahead = sa[i + PrefetchDistance];
-                    Prefetch(sa + lmsCount + (ahead >> 1));
-                    s.Prefetch(ahead);
-                }
-                var position = sa[i];
-                var slot = lmsCount + (position >> 1);
-                var length = sa[slot];
-                // Two LMS substrings are equal when their lengths and symbols are: the types follow from the
-                // symbols backwards from the (S-type) last one.
-                if (previous < 0 || position == lastLms || previous == lastLms || length != previousLength
-                    || !s.Equal(previous, position, length))
-                {
-                    if (groupSize == 1)
-                    {
-                        sa[previousSlot] |= UniqueName;
-                    }
-                    names++;
-                    previous = position;
-                    previousLength = length;
-                    groupSize = 0;
-                }
-                sa[slot] = names - 1;
-                previousSlot = slot;
-                groupSize++;
-            }
-            if (groupSize == 1)
-            {
-                sa[previousSlot] |= UniqueName;
-            }
+            var (lmsCount, names) = typeof(TSymbols) == typeof(ByteSymbols)
+                ? NameByKeys(Unsafe.As<TSymbols, ByteSymbols>(ref s), sa, n, type, words)
+                : NameByInducing(Unsafe.As<TSymbols, IntSymbols>(ref s), sa, n, counts, buckets, type, words);
             // The reduced string, names in text order (unique ones flagged), at the end of the array. Counted on the
             // way: the positions the recursion would still need if it left out the unique names (see SortReduced).
             var reduced = sa + n - lmsCount;
@@ -237,6 +159,390 @@ internal static unsafe class SuffixArray
             }
             Induce(s, sa, n, counts, buckets);
         }
+    }
+
+    /// <summary>
+    /// Steps 1–2 of level 0 (bytes) without inducing: LMS substrings of text are short (≈ 4 bytes on Korean UTF-8), so
+    /// they are sorted by their first 8 bytes directly. A counting pass by the first two bytes puts each LMS position
+    /// in its bucket (in text order, so the text is read sequentially), with a key of bytes 2–7; each bucket is then
+    /// radix-sorted by that key in cache and named on the way. Only a group of equal keys whose substrings are not all
+    /// the same length of at most 8 bytes (longer ones, the last one, or padding that equals real 0xFF bytes) is sorted
+    /// by comparing the substrings (<see cref="LmsSubstringOrder"/>). Returns the number of LMS positions and of names.
+    /// </summary>
+    private static (int LmsCount, int Names) NameByKeys(ByteSymbols s, int* sa, int n, ulong* type, int words)
+    {
+        var t = s.Bytes;
+        var startsArray = ArrayPool<int>.Shared.Rent(PrefixBuckets + 1);
+        try
+        {
+            fixed (int* starts = startsArray)
+            {
+                new Span<int>(starts, PrefixBuckets + 1).Clear();
+                var lmsCount = 0;
+                var lastLms = -1;
+                for (var w = 0; w < words; w++)
+                {
+                    for (var bits = LmsBits(type, w); bits != 0; bits &= bits - 1)
+                    {
+                        // An LMS position is S-type and the last position is L, so i + 1 < n.
+                        var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                        starts[(t[i] << 8) | t[i + 1]]++;
+                        lmsCount++;
+                        lastLms = i;
+                    }
+                }
+                new Span<int>(sa + lmsCount, n - lmsCount).Fill(-1);
+                if (lmsCount == 0)
+                {
+                    return (0, 0);
+                }
+                var largest = 0;
+                for (int c = 0, sum = 0; c <= PrefixBuckets; c++)
+                {
+                    var count = starts[c];
+                    starts[c] = sum;
+                    sum += count;
+                    largest = Math.Max(largest, count);
+                }
+                var keysArray = ArrayPool<ulong>.Shared.Rent(lmsCount + largest);
+                var positionsArray = ArrayPool<int>.Shared.Rent(largest);
+                try
+                {
+                    fixed (ulong* keys = keysArray)
+                    fixed (int* positions = positionsArray)
+                    {
+                        // Each position and its key go to the next free entry of its bucket; starts[c] ends at the
+                        // bucket's end, which is the next bucket's start.
+                        var previous = -1;
+                        for (var w = 0; w < words; w++)
+                        {
+                            for (var bits = LmsBits(type, w); bits != 0; bits &= bits - 1)
+                            {
+                                var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                                if (previous >= 0)
+                                {
+                                    var entry = starts[(t[previous] << 8) | t[previous + 1]]++;
+                                    sa[entry] = previous;
+                                    keys[entry] = Key(t, n, previous, i - previous + 1);
+                                }
+                                previous = i;
+                            }
+                        }
+                        var last = starts[(t[lastLms] << 8) | t[lastLms + 1]]++;
+                        sa[last] = lastLms;
+                        keys[last] = Key(t, n, lastLms, 0);
+                        var names = NameBuckets(new LmsSubstringOrder(t, n, type, lastLms), sa, lmsCount, starts, keys,
+                            keys + lmsCount, positions);
+                        return (lmsCount, names);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<int>.Shared.Return(positionsArray);
+                    ArrayPool<ulong>.Shared.Return(keysArray);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(startsArray);
+        }
+    }
+
+    /// <summary>Buckets of LMS positions by their first two bytes.</summary>
+    private const int PrefixBuckets = 1 << 16;
+
+    /// <summary>Buckets up to this size are sorted by comparison: a radix pass costs its histograms.</summary>
+    private const int SmallBucket = 64;
+
+    /// <summary>
+    /// The sort key of the LMS substring at <paramref name="position"/> of <paramref name="length"/> bytes (up to and
+    /// including the next LMS position; 0 for the last one, which runs into the sentinel): its bytes 2–7 big-endian in
+    /// the top 48 bits, bytes past its end 0xFF (a substring that is a proper prefix of another sorts after it: the
+    /// other one's byte there is L-type, this one's S-type) and, for the last one, bytes past the text 0 (the sentinel
+    /// sorts first). The low 16 bits hold the length when the key holds the whole substring (at most 8 bytes, not the
+    /// last), else 0: equal keys then mean equal substrings.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Key(byte* t, int n, int position, int length)
+    {
+        ulong word;
+        if (position <= n - sizeof(ulong))
+        {
+            word = BinaryPrimitives.ReadUInt64BigEndian(new ReadOnlySpan<byte>(t + position, sizeof(ulong)));
+        }
+        else
+        {
+            word = 0;
+            for (var k = 0; k < sizeof(ulong); k++)
+            {
+                word = (word << 8) | (position + k < n ? t[position + k] : 0UL);
+            }
+        }
+        if (length == 0)
+        {
+            return word << 16;
+        }
+        if (length < sizeof(ulong))
+        {
+            word |= ulong.MaxValue >> (8 * length);
+        }
+        return (word << 16) | (length <= sizeof(ulong) ? (ulong)length : 0UL);
+    }
+
+    /// <summary>Sorts every bucket (<paramref name="ends"/>[c] is bucket c's end) by key and names the LMS substrings in
+    /// order; <paramref name="keyBuffer"/> and <paramref name="positionBuffer"/> hold the largest bucket.</summary>
+    private static int NameBuckets(LmsSubstringOrder order, int* sa, int lmsCount, int* ends, ulong* keys, ulong* keyBuffer, int* positionBuffer)
+    {
+        var names = 0;
+        var histograms = stackalloc int[KeyDigits * 256];
+        for (int c = 0, start = 0; c < PrefixBuckets; c++)
+        {
+            var end = ends[c];
+            if (end - start > 1)
+            {
+                SortBucket(keys + start, sa + start, end - start, keyBuffer, positionBuffer, histograms);
+            }
+            for (var i = start; i < end;)
+            {
+                var key = keys[i] >> 16;
+                var length = keys[i] & 0xFFFF;
+                var exact = length != 0;
+                var group = i + 1;
+                for (; group < end && keys[group] >> 16 == key; group++)
+                {
+                    exact &= (keys[group] & 0xFFFF) == length;
+                }
+                if (exact)
+                {
+                    Name(sa, lmsCount, sa + i, group - i, names++);
+                }
+                else
+                {
+                    new Span<int>(sa + i, group - i).Sort(order);
+                    for (int j = i + 1, first = i; j <= group; j++)
+                    {
+                        if (j == group || order.Compare(sa[j - 1], sa[j]) != 0)
+                        {
+                            Name(sa, lmsCount, sa + first, j - first, names++);
+                            first = j;
+                        }
+                    }
+                }
+                i = group;
+            }
+            start = end;
+        }
+        return names;
+    }
+
+    /// <summary>Bytes 2–7 of an LMS substring: the digits of its key.</summary>
+    private const int KeyDigits = 6;
+
+    /// <summary>Sorts a bucket's keys with its positions: least significant digit first, each pass stable, passes
+    /// whose digit is the same for the whole bucket skipped (padding, mostly).</summary>
+    private static void SortBucket(ulong* keys, int* positions, int count, ulong* keyBuffer, int* positionBuffer, int* histograms)
+    {
+        if (count <= SmallBucket)
+        {
+            new Span<ulong>(keys, count).Sort(new Span<int>(positions, count));
+            return;
+        }
+        new Span<int>(histograms, KeyDigits * 256).Clear();
+        for (var i = 0; i < count; i++)
+        {
+            var key = keys[i];
+            for (var d = 0; d < KeyDigits; d++)
+            {
+                histograms[(d << 8) | (int)((key >> (16 + 8 * d)) & 0xFF)]++;
+            }
+        }
+        ulong* fromKeys = keys, toKeys = keyBuffer;
+        int* from = positions, to = positionBuffer;
+        for (var d = 0; d < KeyDigits; d++)
+        {
+            var shift = 16 + 8 * d;
+            var histogram = histograms + (d << 8);
+            if (histogram[(int)((keys[0] >> shift) & 0xFF)] == count)
+            {
+                continue;
+            }
+            for (int b = 0, sum = 0; b < 256; b++)
+            {
+                var size = histogram[b];
+                histogram[b] = sum;
+                sum += size;
+            }
+            for (var i = 0; i < count; i++)
+            {
+                var key = fromKeys[i];
+                var slot = histogram[(int)((key >> shift) & 0xFF)]++;
+                toKeys[slot] = key;
+                to[slot] = from[i];
+            }
+            var keysSorted = toKeys;
+            toKeys = fromKeys;
+            fromKeys = keysSorted;
+            var positionsSorted = to;
+            to = from;
+            from = positionsSorted;
+        }
+        if (fromKeys != keys)
+        {
+            new Span<ulong>(fromKeys, count).CopyTo(new Span<ulong>(keys, count));
+            new Span<int>(from, count).CopyTo(new Span<int>(positions, count));
+        }
+    }
+
+    /// <summary>Gives the <paramref name="count"/> equal LMS substrings at <paramref name="group"/> the name
+    /// <paramref name="name"/> in their slots, flagged unique when there is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Name(int* sa, int lmsCount, int* group, int count, int name)
+    {
+        var value = count == 1 ? name | UniqueName : name;
+        for (var i = 0; i < count; i++)
+        {
+            sa[lmsCount + (group[i] >> 1)] = value;
+        }
+    }
+
+    /// <summary>
+    /// The order of LMS substrings (each up to and including the next LMS position; the last one up to the text's
+    /// end and the sentinel) that is consistent with their suffixes': by bytes, and when one is a proper prefix of the
+    /// other, the longer first (its byte where the shorter ends is L-type, the shorter's S-type); the last one before
+    /// any other it matches (the sentinel is smallest). Equal means same length and bytes.
+    /// </summary>
+    private readonly struct LmsSubstringOrder(byte* t, int n, ulong* type, int lastLms) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            if (a == b)
+            {
+                return 0;
+            }
+            int lengthA = Length(a), lengthB = Length(b);
+            var common = Math.Min(lengthA, lengthB);
+            var order = new ReadOnlySpan<byte>(t + a, common).SequenceCompareTo(new ReadOnlySpan<byte>(t + b, common));
+            if (order != 0)
+            {
+                return order;
+            }
+            if (a == lastLms || b == lastLms)
+            {
+                return a == lastLms ? -1 : 1;
+            }
+            return lengthB - lengthA;
+        }
+
+        /// <summary>Bytes from <paramref name="position"/> up to and including the next LMS position (to the end for the last).</summary>
+        private int Length(int position)
+        {
+            if (position == lastLms)
+            {
+                return n - position;
+            }
+            var w = (position + 1) >> 6;
+            var bits = LmsBits(type, w) & (ulong.MaxValue << ((position + 1) & 63));
+            while (bits == 0)
+            {
+                bits = LmsBits(type, ++w);
+            }
+            return (w << 6) + BitOperations.TrailingZeroCount(bits) - position + 1;
+        }
+    }
+
+    /// <summary>Steps 1–2 of a level over ints (the reduced problems): the LMS positions at their bucket ends, induced
+    /// into LMS-substring order, then named by comparing neighbours. Returns the number of LMS positions and of names.</summary>
+    private static (int LmsCount, int Names) NameByInducing(IntSymbols s, int* sa, int n, Span<int> counts, Span<int> buckets, ulong* type, int words)
+    {
+        // 1. Sort the LMS substrings: LMS positions at their bucket ends, then induce.
+        new Span<int>(sa, n).Clear();
+        BucketEnds(counts, buckets);
+        for (var w = 0; w < words; w++)
+        {
+            for (var bits = LmsBits(type, w); bits != 0; bits &= bits - 1)
+            {
+                var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                sa[--buckets[s[i]]] = i;
+            }
+        }
+        Induce(s, sa, n, counts, buckets);
+
+        // 2. Name them: equal LMS substrings get equal names, in sorted order.
+        var lmsCount = 0;
+        for (var i = 0; i < n; i++)
+        {
+            // The type bits of the suffixes a little ahead are read at random: start loading them now.
+            if (i + PrefetchDistance < n)
+            {
+                Prefetch(type + (sa[i + PrefetchDistance] >> 6));
+            }
+            if (IsLms(type, sa[i]))
+            {
+                sa[lmsCount++] = sa[i];
+            }
+        }
+        // LMS positions are at least two apart, so position / 2 is a free slot of its own: it holds the
+        // length of the LMS substring (up to and including the next LMS position), then its name.
+        new Span<int>(sa + lmsCount, n - lmsCount).Fill(-1);
+        var lastLms = -1;
+        for (var w = 0; w < words; w++)
+        {
+            for (var bits = LmsBits(type, w); bits != 0; bits &= bits - 1)
+            {
+                var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                if (lastLms >= 0)
+                {
+                    sa[lmsCount + (lastLms >> 1)] = i - lastLms + 1;
+                }
+                lastLms = i;
+            }
+        }
+        // The last one reaches the sentinel, so it is unique; its length is never compared.
+        if (lastLms >= 0)
+        {
+            sa[lmsCount + (lastLms >> 1)] = 0;
+        }
+        var names = 0;
+        var previous = -1;
+        var previousLength = 0;
+        var previousSlot = -1;
+        var groupSize = 0;
+        for (var i = 0; i < lmsCount; i++)
+        {
+            // Both the length slot and the symbols of an LMS substring are read at random.
+            if (i + PrefetchDistance < lmsCount)
+            {
+                var ahead = sa[i + PrefetchDistance];
+                Prefetch(sa + lmsCount + (ahead >> 1));
+                s.Prefetch(ahead);
+            }
+            var position = sa[i];
+            var slot = lmsCount + (position >> 1);
+            var length = sa[slot];
+            // Two LMS substrings are equal when their lengths and symbols are: the types follow from the
+            // symbols backwards from the (S-type) last one.
+            if (previous < 0 || position == lastLms || previous == lastLms || length != previousLength
+                || !s.Equal(previous, position, length))
+            {
+                if (groupSize == 1)
+                {
+                    sa[previousSlot] |= UniqueName;
+                }
+                names++;
+                previous = position;
+                previousLength = length;
+                groupSize = 0;
+            }
+            sa[slot] = names - 1;
+            previousSlot = slot;
+            groupSize++;
+        }
+        if (groupSize == 1)
+        {
+            sa[previousSlot] |= UniqueName;
+        }
+        return (lmsCount, names);
     }
 
     /// <summary>
@@ -458,9 +764,6 @@ internal static unsafe class SuffixArray
     {
         int this[int index] { get; }
 
-        /// <summary>Whether the <paramref name="length"/> symbols from <paramref name="a"/> and from <paramref name="b"/> are equal.</summary>
-        bool Equal(int a, int b, int length);
-
         /// <summary>Asks the CPU to start loading the symbol at <paramref name="index"/> (any index: a prefetch never faults).</summary>
         void Prefetch(int index);
     }
@@ -473,19 +776,9 @@ internal static unsafe class SuffixArray
             get => symbols[index];
         }
 
-        /// <summary>LMS substrings of text are a few bytes long (about 4 on Korean UTF-8): those up to 8 bytes are
-        /// compared as one 64-bit word each (when 8 bytes can be read), which costs less than the call to a vectorised compare.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool Equal(int a, int b, int count)
-        {
-            if (BitConverter.IsLittleEndian && (uint)(count - 1) < sizeof(ulong) && Math.Max(a, b) <= length - sizeof(ulong))
-            {
-                var difference = Unsafe.ReadUnaligned<ulong>(symbols + a) ^ Unsafe.ReadUnaligned<ulong>(symbols + b);
-                // Little-endian: the first count bytes are the low ones.
-                return difference << (8 * (sizeof(ulong) - count)) == 0;
-            }
-            return new ReadOnlySpan<byte>(symbols + a, count).SequenceEqual(new ReadOnlySpan<byte>(symbols + b, count));
-        }
+        public byte* Bytes => symbols;
+
+        public int Length => length;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Prefetch(int index)
@@ -505,6 +798,7 @@ internal static unsafe class SuffixArray
             get => symbols[index];
         }
 
+        /// <summary>Whether the <paramref name="length"/> symbols from <paramref name="a"/> and from <paramref name="b"/> are equal.</summary>
         public bool Equal(int a, int b, int length) =>
             new ReadOnlySpan<int>(symbols + a, length).SequenceEqual(new ReadOnlySpan<int>(symbols + b, length));
 
