@@ -103,6 +103,9 @@ public sealed class SuffixArrayTests
             Enumerable.Range(0, 1200).Select(i => (byte)(i % 3)).ToArray(),
             Enumerable.Range(0, 1201).Select(i => (byte)"abcab"[i % 5]).ToArray(),
             Enumerable.Range(0, 999).Select(i => (byte)(i % 7 == 6 ? 0xFF : 0xEA)).ToArray(),
+            // One Hangul syllable (and a pair) over and over: every LMS substring has the same sort key.
+            Enumerable.Repeat(Encoding.UTF8.GetBytes("가"), 500).SelectMany(bytes => bytes).ToArray(),
+            Enumerable.Repeat(Encoding.UTF8.GetBytes("가나"), 333).SelectMany(bytes => bytes).ToArray(),
         };
         // Fibonacci word: the classic worst case for repeated structure.
         string a = "a", b = "ab";
@@ -186,5 +189,60 @@ public sealed class SuffixArrayTests
         var text = joined.ToArray();
 
         Assert.Equal(NaiveSuffixArray(text), Build(text));
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(17)]
+    [InlineData(30)]
+    public void LmsSubstringsAroundTheSortKeysLengthSortLikeTheDefinition(int length)
+    {
+        // Level 0 sorts LMS substrings by their first 8 bytes and compares only the longer ones (or those of unequal
+        // lengths) whole. "a" and a rising run, repeated: each LMS substring is one unit and the next one's "a", so
+        // units of length - 2 .. length give LMS substrings one byte shorter than, as long as and one longer than
+        // `length`, sharing their first bytes, and the text ends inside a unit (the last LMS substring).
+        var random = new Random(length);
+        for (var round = 0; round < 20; round++)
+        {
+            var text = new List<byte>();
+            while (text.Count < 1500)
+            {
+                var unit = length - 1 + random.Next(-1, 2);
+                text.Add((byte)'a');
+                var symbol = (byte)'a';
+                for (var k = 1; k < unit; k++)
+                {
+                    symbol += (byte)(k > 6 && random.Next(4) == 0 ? 2 : 1);
+                    text.Add(symbol);
+                }
+            }
+            var cut = random.Next(1, length);
+            text.RemoveRange(text.Count - cut, cut);
+            var bytes = text.ToArray();
+
+            Assert.Equal(NaiveSuffixArray(bytes), Build(bytes));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void LongRunsOfOneByteSortLikeTheDefinition(int seed)
+    {
+        // Runs longer than the 8-byte key make LMS substrings of up to 100 bytes that share long prefixes.
+        var random = new Random(seed);
+        for (var round = 0; round < 20; round++)
+        {
+            var text = new List<byte>();
+            while (text.Count < 2000)
+            {
+                text.AddRange(Enumerable.Repeat((byte)"abc\xff"[random.Next(4)], random.Next(1, 50)));
+            }
+            var bytes = text.ToArray();
+
+            Assert.Equal(NaiveSuffixArray(bytes), Build(bytes));
+        }
     }
 }
