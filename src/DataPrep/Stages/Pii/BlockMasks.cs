@@ -16,8 +16,12 @@ internal readonly record struct BlockMasks(ulong Digits, ulong Tokens, ulong Ass
     /// <summary>True when the machine has 256-bit vectors (or wider), which the pass needs.</summary>
     public static bool IsSupported => Vector256.IsHardwareAccelerated;
 
+    /// <summary>The masks of <paramref name="block"/> (64 characters), from the widest vectors the machine has
+    /// (<see cref="IsSupported"/> must be true).</summary>
+    public static BlockMasks Of(ReadOnlySpan<char> block) => Vector512.IsHardwareAccelerated ? Of512(block) : Of256(block);
+
     /// <summary>The masks of <paramref name="block"/> (64 characters) from two 512-bit vectors.</summary>
-    public static BlockMasks Of512(ReadOnlySpan<char> block)
+    internal static BlockMasks Of512(ReadOnlySpan<char> block)
     {
         ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(block));
         ulong digits = 0, tokens = 0, assignments = 0, wide = 0;
@@ -39,7 +43,7 @@ internal readonly record struct BlockMasks(ulong Digits, ulong Tokens, ulong Ass
     }
 
     /// <summary>The masks of <paramref name="block"/> (64 characters) from four 256-bit vectors.</summary>
-    public static BlockMasks Of256(ReadOnlySpan<char> block)
+    internal static BlockMasks Of256(ReadOnlySpan<char> block)
     {
         ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(block));
         ulong digits = 0, tokens = 0, assignments = 0, wide = 0;

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace DataPrep.Stages.Pii;
 
@@ -104,7 +103,7 @@ internal sealed class DigitRunIndex
                 text[i..].CopyTo(last);
                 block = last;
             }
-            var masks = Vector512.IsHardwareAccelerated ? BlockMasks.Of512(block) : BlockMasks.Of256(block);
+            var masks = BlockMasks.Of(block);
             var (digits, tokens, assignments, wide) = (masks.Digits, masks.Tokens, masks.Assignments, masks.Wide);
             if (wide != 0)
             {

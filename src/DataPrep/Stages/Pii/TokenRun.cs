@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 
 namespace DataPrep.Stages.Pii;
 
@@ -22,36 +21,7 @@ internal static class TokenRun
         (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '/') <= '9' - '/' || c is '_' or '-' or '+' or '=';
 
     /// <summary>True when <paramref name="text"/> has <see cref="MinLength"/> or more token characters in a row.</summary>
-    public static bool Exists(ReadOnlySpan<char> text)
-    {
-        if (!BlockMasks.IsSupported)
-        {
-            return ExistsScalar(text, 0, 0);
-        }
-        var carry = 0;
-        var i = 0;
-        for (; i + BlockMasks.Length <= text.Length; i += BlockMasks.Length)
-        {
-            var block = text.Slice(i, BlockMasks.Length);
-            var mask = Vector512.IsHardwareAccelerated ? BlockMasks.Of512(block).Tokens : BlockMasks.Of256(block).Tokens;
-            if (mask == ulong.MaxValue)
-            {
-                carry += BlockMasks.Length;
-                if (carry >= MinLength)
-                {
-                    return true;
-                }
-                continue;
-            }
-            // The run that crossed into this block from the previous one.
-            if (carry + BitOperations.TrailingZeroCount(~mask) >= MinLength || HasRun(mask))
-            {
-                return true;
-            }
-            carry = BitOperations.LeadingZeroCount(~mask);
-        }
-        return ExistsScalar(text, i, carry);
-    }
+    public static bool Exists(ReadOnlySpan<char> text) => Next(text, 0, out _, out _);
 
     /// <summary>The next run of <see cref="MinLength"/> or more token characters that ends after <paramref name="from"/>:
     /// its bounds (the whole run, also the part before <paramref name="from"/>), or false when there is none. To walk
@@ -76,7 +46,7 @@ internal static class TokenRun
             for (; i + BlockMasks.Length <= text.Length; i += BlockMasks.Length)
             {
                 var block = text.Slice(i, BlockMasks.Length);
-                var mask = Vector512.IsHardwareAccelerated ? BlockMasks.Of512(block).Tokens : BlockMasks.Of256(block).Tokens;
+                var mask = BlockMasks.Of(block).Tokens;
                 if (mask == ulong.MaxValue)
                 {
                     carry += BlockMasks.Length;
@@ -127,22 +97,6 @@ internal static class TokenRun
             end++;
         }
         return true;
-    }
-
-    /// <summary>The same answer one character at a time from <paramref name="from"/>, after a run of
-    /// <paramref name="carry"/> token characters (the tail, and machines without 256-bit vectors).</summary>
-    internal static bool ExistsScalar(ReadOnlySpan<char> text, int from, int carry)
-    {
-        var run = carry;
-        for (var i = from; i < text.Length; i++)
-        {
-            run = IsTokenChar(text[i]) ? run + 1 : 0;
-            if (run >= MinLength)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /// <summary>True when <paramref name="mask"/> has <see cref="MinLength"/> set bits in a row: each step ANDs the mask
