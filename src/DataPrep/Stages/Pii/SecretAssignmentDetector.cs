@@ -108,7 +108,7 @@ internal sealed class SecretAssignmentDetector : IPiiDetector
         }
         pos = Math.Max(pos, nameEnd);
         var name = text[nameStart..nameEnd];
-        if (name.StartsWith("암호화", StringComparison.Ordinal) || name.Contains("암호화", StringComparison.Ordinal))
+        if (name.Contains("암호화", StringComparison.Ordinal))
         {
             return pos;
         }
