@@ -69,6 +69,19 @@ public class BlockOutputTests
         Assert.Equal(outputs[0], outputs[1]);
     }
 
+    private static string Decompressed(byte[] file, OutputCompression compression)
+    {
+        Stream stream = new MemoryStream(file);
+        stream = compression switch
+        {
+            OutputCompression.Gzip => new GZipStream(stream, CompressionMode.Decompress),
+            OutputCompression.Zstd => new ZstdSharp.DecompressionStream(stream),
+            _ => stream,
+        };
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
     [SharedDataTheory]
     [InlineData(OutputCompression.Gzip)]
     [InlineData(OutputCompression.Zstd)]
@@ -85,6 +98,11 @@ public class BlockOutputTests
         var second = OutputFiles(two);
         Assert.True(first.Length >= 2, $"{first.Length} parts");
         Assert.Equal(first.Length, second.Length);
+        // Content first, so a failure tells a difference in the documents from one in how they were compressed.
+        for (var i = 0; i < first.Length; i++)
+        {
+            Assert.Equal(Decompressed(first[i], compression), Decompressed(second[i], compression));
+        }
         for (var i = 0; i < first.Length; i++)
         {
             Assert.Equal(first[i], second[i]);

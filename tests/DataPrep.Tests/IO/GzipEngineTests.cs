@@ -239,6 +239,50 @@ public class GzipEngineTests
     }
 
     [SharedDataTheory]
+    [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
+    public void AMemberDoesNotDependOnWhatWasCompressedBeforeItOnTheSameThread(string engine)
+    {
+        // Native compressor state is pooled; a member must still be a function of its own bytes only, or output
+        // files would differ with the thread count (CI stop 22).
+        var block = KoWiki.Value.AsSpan(0, 1 << 19).ToArray();
+        var zeros = new byte[1 << 19];
+        var random = new byte[1 << 19];
+        new Random(5).NextBytes(random);
+        byte[][] before = [EnWiki.Value.AsSpan(0, 1 << 20).ToArray(), KoWiki.Value.AsSpan(1 << 20, 1 << 20).ToArray(), random, zeros, block, []];
+        var members = new List<byte[]>();
+        foreach (var previous in before)
+        {
+            EngineMember(engine, previous);
+            members.Add(EngineMember(engine, block));
+        }
+        Assert.All(members, m => Assert.Equal(members[0], m));
+    }
+
+    [SharedDataTheory]
+    [MemberData(nameof(GzipEngines.Names), MemberType = typeof(GzipEngines))]
+    public void AMemberDoesNotDependOnTheBytesAfterItsBlock(string engine)
+    {
+        // Blocks are encoded in reused buffers: whatever an earlier block left past this one's end must not show.
+        var block = KoWiki.Value.AsSpan(0, (1 << 18) + 333).ToArray();
+        var members = new List<byte[]>();
+        for (var fill = 0; fill < 6; fill++)
+        {
+            var buffer = new byte[block.Length + (1 << 16)];
+            if (fill < 3)
+            {
+                new Random(fill).NextBytes(buffer);
+            }
+            else
+            {
+                KoWiki.Value.AsSpan(fill * 1000, buffer.Length).CopyTo(buffer);
+            }
+            block.CopyTo(buffer, 0);
+            members.Add(EngineMember(engine, buffer.AsSpan(0, block.Length)));
+        }
+        Assert.All(members, m => Assert.Equal(members[0], m));
+    }
+
+    [SharedDataTheory]
     [InlineData("isal", "zlib")]
     [InlineData("zlib", "isal")]
     [InlineData("isal", "isal")]
