@@ -282,6 +282,33 @@ public class GzipEngineTests
         Assert.All(members, m => Assert.Equal(members[0], m));
     }
 
+    // An array pool that hands out arrays a fixed factor larger than asked for, as a shared pool does when the
+    // bucket for the size asked is empty and a larger one is not.
+    private sealed class OversizePool(int factor) : System.Buffers.ArrayPool<byte>
+    {
+        public override byte[] Rent(int minimumLength) => new byte[minimumLength * factor];
+
+        public override void Return(byte[] array, bool clearArray = false)
+        {
+        }
+    }
+
+    [SharedDataFact]
+    public void AnIsalMemberDoesNotDependOnTheSizeOfTheOutputBufferItIsWrittenTo()
+    {
+        if (GzipEngine.IsalEngine?.Isal is not { } isal)
+        {
+            return;
+        }
+        var block = KoWiki.Value.AsSpan(0, 1 << 18).ToArray();
+        var members = new[] { 1, 2, 4, 8 }.Select(factor =>
+        {
+            var buffer = IsalDeflate.Compress(isal, block, new OversizePool(factor), out var length)!;
+            return buffer.AsSpan(0, length).ToArray();
+        }).ToList();
+        Assert.All(members, m => Assert.Equal(members[0], m));
+    }
+
     [SharedDataTheory]
     [InlineData("isal", "zlib")]
     [InlineData("zlib", "isal")]
