@@ -4,7 +4,8 @@ namespace DataPrep.Benchmarks;
 
 /// <summary>Runs the micro-benchmarks: <c>dotnet run -c Release --project bench/DataPrep.Benchmarks -- --filter '*'</c>;
 /// <c>-- stage-profile [corpus...]</c> profiles the quality + PII stages instead; <c>-- pii-profile [corpus...]</c> each
-/// PII detector alone; <c>-- analysis-profile [corpus...]</c> the quality stages' shared analysis alone.</summary>
+/// PII detector alone; <c>-- analysis-profile [corpus...]</c> the quality stages' shared analysis alone; <c>-- sa-profile
+/// [--corpus C] [--bytes N] [--reps R] [--against DIR] [--check]</c> suffix-array construction of one block.</summary>
 public static class Program
 {
     public static void Main(string[] args)
@@ -25,6 +26,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "analysis-profile")
         {
             Quality.DocumentAnalysisProfile.Run(args.Length > 1 ? args[1..] : ["en-wiki.jsonl.gz", "ko-wiki.jsonl.gz"]);
+            return;
+        }
+        // Suffix-array construction of one block, optionally paired against another build (Dedup/SuffixArrayProfile.cs).
+        if (args.Length > 0 && args[0] == "sa-profile")
+        {
+            Dedup.SuffixArrayProfile.Run(args[1..]);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
