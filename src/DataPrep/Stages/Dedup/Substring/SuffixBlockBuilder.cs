@@ -52,19 +52,21 @@ internal static unsafe class SuffixBlockBuilder
         using (var text = new MappedFile(SubstringFiles.Of(folder, SubstringFiles.Text, rank, worldSize)))
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
-            Parallel.For(0, blocks.Count, options, b =>
+            // Each worker keeps its build's largest working arrays for its next block and drops them with the step.
+            Parallel.For(0, blocks.Count, options, () => new SuffixArrayScratch(), (b, _, scratch) =>
             {
                 var block = blocks[b];
                 var bytes = new ReadOnlySpan<byte>(text.Pointer + block.Start, checked((int)block.Length));
                 var suffixes = GC.AllocateUninitializedArray<int>(bytes.Length);
-                SuffixArray.Build(bytes, suffixes);
+                SuffixArray.Build(bytes, suffixes, scratch);
                 using (var output = WorkFiles.Create(SubstringFiles.Suffixes(folder, rank, worldSize, b)))
                 {
                     output.Write(MemoryMarshal.AsBytes(suffixes.AsSpan()));
                     output.Commit();
                 }
                 prefixes[b] = CountPrefixes(bytes);
-            });
+                return scratch;
+            }, _ => { });
         }
         using (var output = WorkFiles.Create(SubstringFiles.Of(folder, SubstringFiles.Prefixes, rank, worldSize)))
         {
