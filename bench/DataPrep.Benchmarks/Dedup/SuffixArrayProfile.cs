@@ -29,7 +29,9 @@ public static class SuffixArrayProfile
 
         var text = JoinedText(corpus, bytes);
         Console.WriteLine($"{corpus}: {text.Length:N0} bytes (texts joined by 0xFF), {reps} reps, thread CPU time, load {Load()}");
-        var builds = new List<(string Name, SuffixArrayBuild Build)> { ("this build", SuffixArray.Build) };
+        // One scratch across the reps, as a worker of the stage's suffixes step keeps it across its blocks.
+        var scratch = new SuffixArrayScratch();
+        var builds = new List<(string Name, SuffixArrayBuild Build)> { ("this build", (t, s) => SuffixArray.Build(t, s, scratch)) };
         if (against is not null)
         {
             builds.Add(($"against ({against})", LoadBuild(against)));

@@ -17,8 +17,9 @@ internal static unsafe class SuffixArray
     private const int PrefetchDistance = 32;
 
     /// <summary>Fills <paramref name="suffixes"/> (same length as <paramref name="text"/>) with the start
-    /// positions of the suffixes of <paramref name="text"/> in ascending order.</summary>
-    public static void Build(ReadOnlySpan<byte> text, Span<int> suffixes)
+    /// positions of the suffixes of <paramref name="text"/> in ascending order; <paramref name="scratch"/> is working
+    /// memory to reuse across the builds of one thread (a fresh one when null).</summary>
+    public static void Build(ReadOnlySpan<byte> text, Span<int> suffixes, SuffixArrayScratch? scratch = null)
     {
         if (suffixes.Length != text.Length)
         {
@@ -27,12 +28,12 @@ internal static unsafe class SuffixArray
         fixed (byte* t = text)
         fixed (int* sa = suffixes)
         {
-            Sort(new ByteSymbols(t, text.Length), sa, text.Length, 256);
+            Sort(new ByteSymbols(t, text.Length), sa, text.Length, 256, scratch ?? new SuffixArrayScratch());
         }
     }
 
     /// <summary>One level of SA-IS over <paramref name="n"/> symbols in <c>[0, alphabet)</c>.</summary>
-    private static void Sort<TSymbols>(TSymbols s, int* sa, int n, int alphabet) where TSymbols : struct, ISymbols
+    private static void Sort<TSymbols>(TSymbols s, int* sa, int n, int alphabet, SuffixArrayScratch scratch) where TSymbols : struct, ISymbols
     {
         if (n == 0)
         {
@@ -53,7 +54,7 @@ internal static unsafe class SuffixArray
         counts.Clear();
         try
         {
-            SortLevel(s, sa, n, counts, buckets, types);
+            SortLevel(s, sa, n, counts, buckets, types, scratch);
         }
         finally
         {
@@ -66,7 +67,7 @@ internal static unsafe class SuffixArray
     /// <summary>The level itself, with the symbol counts (zeroed), the bucket pointers and the type bits (one bit per
     /// position, set for S-type: an eighth of a type byte per position, so the random look-ups while naming hit the
     /// cache far more often) as working arrays.</summary>
-    private static void SortLevel<TSymbols>(TSymbols s, int* sa, int n, Span<int> counts, Span<int> buckets, ulong[] types)
+    private static void SortLevel<TSymbols>(TSymbols s, int* sa, int n, Span<int> counts, Span<int> buckets, ulong[] types, SuffixArrayScratch scratch)
         where TSymbols : struct, ISymbols
     {
         fixed (ulong* type = types)
@@ -97,7 +98,7 @@ internal static unsafe class SuffixArray
             // LMS substring has is flagged unique. The names sit at sa[lmsCount + position / 2], the other entries are -1.
             var words = (n + 63) >> 6;
             var (lmsCount, names) = typeof(TSymbols) == typeof(ByteSymbols)
-                ? NameByKeys(Unsafe.As<TSymbols, ByteSymbols>(ref s), sa, n, type, words)
+                ? NameByKeys(Unsafe.As<TSymbols, ByteSymbols>(ref s), sa, n, type, words, scratch)
                 : NameByInducing(Unsafe.As<TSymbols, IntSymbols>(ref s), sa, n, counts, buckets, type, words);
             // The reduced string, names in text order (unique ones flagged), at the end of the array. Counted on the
             // way: the positions the recursion would still need if it left out the unique names (see SortReduced).
@@ -119,7 +120,7 @@ internal static unsafe class SuffixArray
             // 3. Sort the LMS suffixes: recurse when two LMS substrings share a name.
             if (names < lmsCount)
             {
-                SortReduced(reduced, sa, lmsCount, names, needed);
+                SortReduced(reduced, sa, lmsCount, names, needed, scratch);
             }
             else
             {
@@ -169,7 +170,7 @@ internal static unsafe class SuffixArray
     /// the same length of at most 8 bytes (longer ones, the last one, or padding that equals real 0xFF bytes) is sorted
     /// by comparing the substrings (<see cref="LmsSubstringOrder"/>). Returns the number of LMS positions and of names.
     /// </summary>
-    private static (int LmsCount, int Names) NameByKeys(ByteSymbols s, int* sa, int n, ulong* type, int words)
+    private static (int LmsCount, int Names) NameByKeys(ByteSymbols s, int* sa, int n, ulong* type, int words, SuffixArrayScratch scratch)
     {
         var t = s.Bytes;
         var startsArray = ArrayPool<int>.Shared.Rent(PrefixBuckets + 1);
@@ -204,42 +205,34 @@ internal static unsafe class SuffixArray
                     sum += count;
                     largest = Math.Max(largest, count);
                 }
-                var keysArray = ArrayPool<ulong>.Shared.Rent(lmsCount + largest);
-                var positionsArray = ArrayPool<int>.Shared.Rent(largest);
-                try
+                var keysArray = scratch.Keys(lmsCount + largest);
+                var positionsArray = scratch.Positions(largest);
+                fixed (ulong* keys = keysArray)
+                fixed (int* positions = positionsArray)
                 {
-                    fixed (ulong* keys = keysArray)
-                    fixed (int* positions = positionsArray)
+                    // Each position and its key go to the next free entry of its bucket; starts[c] ends at the
+                    // bucket's end, which is the next bucket's start.
+                    var previous = -1;
+                    for (var w = 0; w < words; w++)
                     {
-                        // Each position and its key go to the next free entry of its bucket; starts[c] ends at the
-                        // bucket's end, which is the next bucket's start.
-                        var previous = -1;
-                        for (var w = 0; w < words; w++)
+                        for (var bits = LmsBits(type, w); bits != 0; bits &= bits - 1)
                         {
-                            for (var bits = LmsBits(type, w); bits != 0; bits &= bits - 1)
+                            var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                            if (previous >= 0)
                             {
-                                var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                                if (previous >= 0)
-                                {
-                                    var entry = starts[(t[previous] << 8) | t[previous + 1]]++;
-                                    sa[entry] = previous;
-                                    keys[entry] = Key(t, n, previous, i - previous + 1);
-                                }
-                                previous = i;
+                                var entry = starts[(t[previous] << 8) | t[previous + 1]]++;
+                                sa[entry] = previous;
+                                keys[entry] = Key(t, n, previous, i - previous + 1);
                             }
+                            previous = i;
                         }
-                        var last = starts[(t[lastLms] << 8) | t[lastLms + 1]]++;
-                        sa[last] = lastLms;
-                        keys[last] = Key(t, n, lastLms, 0);
-                        var names = NameBuckets(new LmsSubstringOrder(t, n, type, lastLms), sa, lmsCount, starts, keys,
-                            keys + lmsCount, positions);
-                        return (lmsCount, names);
                     }
-                }
-                finally
-                {
-                    ArrayPool<int>.Shared.Return(positionsArray);
-                    ArrayPool<ulong>.Shared.Return(keysArray);
+                    var last = starts[(t[lastLms] << 8) | t[lastLms + 1]]++;
+                    sa[last] = lastLms;
+                    keys[last] = Key(t, n, lastLms, 0);
+                    var names = NameBuckets(new LmsSubstringOrder(t, n, type, lastLms), sa, lmsCount, starts, keys,
+                        keys + lmsCount, positions);
+                    return (lmsCount, names);
                 }
             }
         }
@@ -555,7 +548,7 @@ internal static unsafe class SuffixArray
     /// its run, in text order (<paramref name="needed"/> positions). Its suffixes compare as their originals
     /// do, and each shared name's positions come out in the right order; the unique ones go to their name's slot.
     /// </summary>
-    private static void SortReduced(int* reduced, int* sa, int m, int names, int needed)
+    private static void SortReduced(int* reduced, int* sa, int m, int names, int needed, SuffixArrayScratch scratch)
     {
         // Too little to gain: the extra passes and the buffer would cost more than the shorter recursion saves.
         if (needed > m - (m >> 3))
@@ -564,7 +557,7 @@ internal static unsafe class SuffixArray
             {
                 reduced[i] &= ~UniqueName;
             }
-            Sort(new IntSymbols(reduced), sa, m, names);
+            Sort(new IntSymbols(reduced), sa, m, names, scratch);
             return;
         }
         // The shorter string and, for each of its positions, the reduced string's position it stands for.
@@ -574,7 +567,7 @@ internal static unsafe class SuffixArray
         starts.Clear();
         try
         {
-            SortShorter(reduced, sa, m, names, needed, buffer, starts);
+            SortShorter(reduced, sa, m, names, needed, buffer, starts, scratch);
         }
         finally
         {
@@ -585,7 +578,7 @@ internal static unsafe class SuffixArray
 
     /// <summary>The shortened recursion of <see cref="SortReduced"/>, with its buffer (the shorter string, then where
     /// each of its positions came from) and each name's count (zeroed).</summary>
-    private static void SortShorter(int* reduced, int* sa, int m, int names, int needed, int[] buffer, Span<int> starts)
+    private static void SortShorter(int* reduced, int* sa, int m, int names, int needed, int[] buffer, Span<int> starts, SuffixArrayScratch scratch)
     {
         fixed (int* shorter = buffer)
         {
@@ -606,7 +599,7 @@ internal static unsafe class SuffixArray
                 }
                 leftIsUnique = isUnique;
             }
-            Sort(new IntSymbols(shorter), sa, needed, names);
+            Sort(new IntSymbols(shorter), sa, needed, names, scratch);
             // Each name's first slot in the order of the reduced string's suffixes.
             for (int c = 0, sum = 0; c < names; c++)
             {

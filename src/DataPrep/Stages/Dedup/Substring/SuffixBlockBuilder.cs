@@ -13,8 +13,13 @@ internal static unsafe class SuffixBlockBuilder
     /// <summary>Number of 2-byte prefixes (first byte × 256 + second byte; 0 past the end of a block).</summary>
     public const int PrefixCount = 1 << 16;
 
-    /// <summary>Bytes of memory per byte of text while a block is built: 4 for the suffix array, 1 for the
-    /// suffix types (one bit per position now: the rest is slack), up to 3 more for the recursion on the reduced text, 1 for the mapped text itself.</summary>
+    /// <summary>Bytes of memory per byte of text while a block is built: 4 for the suffix array, 1 for the mapped text
+    /// itself, ≈ 3 for level 0's LMS keys (8 bytes per LMS position, ≈ 0.34 positions per byte of Korean text; a
+    /// worker keeps them for its next block and drops them with the step), and 1 for the type bits (one bit per
+    /// position) and the recursion's pooled counts and buffers (the reduced text lives in the suffix array). By the array
+    /// sizes the last part is nearer 2 on a 14.9 MB Korean block (level 2's 1 M names: counts, buckets and the shortened
+    /// recursion's buffer, rounded up by the pool), so the real figure is ≈ 10; a text with an LMS position every other
+    /// byte (the most there can be) needs up to 1 more for its keys.</summary>
     public const int BytesPerTextByte = 9;
 
     /// <summary>Splits the documents into blocks of at most <paramref name="maxBlockBytes"/> (a longer document is a block alone).</summary>
@@ -52,19 +57,21 @@ internal static unsafe class SuffixBlockBuilder
         using (var text = new MappedFile(SubstringFiles.Of(folder, SubstringFiles.Text, rank, worldSize)))
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
-            Parallel.For(0, blocks.Count, options, b =>
+            // Each worker keeps its build's largest working arrays for its next block and drops them with the step.
+            Parallel.For(0, blocks.Count, options, () => new SuffixArrayScratch(), (b, _, scratch) =>
             {
                 var block = blocks[b];
                 var bytes = new ReadOnlySpan<byte>(text.Pointer + block.Start, checked((int)block.Length));
                 var suffixes = GC.AllocateUninitializedArray<int>(bytes.Length);
-                SuffixArray.Build(bytes, suffixes);
+                SuffixArray.Build(bytes, suffixes, scratch);
                 using (var output = WorkFiles.Create(SubstringFiles.Suffixes(folder, rank, worldSize, b)))
                 {
                     output.Write(MemoryMarshal.AsBytes(suffixes.AsSpan()));
                     output.Commit();
                 }
                 prefixes[b] = CountPrefixes(bytes);
-            });
+                return scratch;
+            }, _ => { });
         }
         using (var output = WorkFiles.Create(SubstringFiles.Of(folder, SubstringFiles.Prefixes, rank, worldSize)))
         {
