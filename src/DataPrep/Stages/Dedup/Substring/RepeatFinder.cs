@@ -164,23 +164,11 @@ internal sealed unsafe class RepeatFinder : IDisposable
             }
         }
         merger.Start();
-        var group = result.Group;
-        byte* groupSuffix = null;
-        UInt128 groupKey = default;
-        while (merger.TryNext(out var rank, out var offset, out var suffix, out var key))
+        while (merger.TryNextRepeat(result.Group, out var window))
         {
-            result.MergedSuffixes++;
-            if (group.Count > 0 && key == groupKey && merger.SameWindow(suffix, groupSuffix))
-            {
-                group.Add((rank, offset));
-                continue;
-            }
-            CloseGroup(groupSuffix, result);
-            group.Add((rank, offset));
-            groupSuffix = suffix;
-            groupKey = key;
+            CloseGroup(window, result);
         }
-        CloseGroup(groupSuffix, result);
+        result.MergedSuffixes += merger.Merged;
     }
 
     private void CloseGroup(byte* window, SliceResult result)
