@@ -14,9 +14,13 @@ internal sealed class SuffixArrayScratch
 
     /// <summary>At least <paramref name="length"/> keys (contents undefined).</summary>
     public ulong[] Keys(int length) =>
-        _keys.Length >= length ? _keys : _keys = GC.AllocateUninitializedArray<ulong>(length);
+        _keys.Length >= length ? _keys : _keys = GC.AllocateUninitializedArray<ulong>(WithHeadroom(length));
 
     /// <summary>At least <paramref name="length"/> positions (contents undefined).</summary>
     public int[] Positions(int length) =>
-        _positions.Length >= length ? _positions : _positions = GC.AllocateUninitializedArray<int>(length);
+        _positions.Length >= length ? _positions : _positions = GC.AllocateUninitializedArray<int>(WithHeadroom(length));
+
+    /// <summary>An eighth more than asked: the next block, of about the same size, then fits, so the old array does not
+    /// stay beside a new one until the collector frees it.</summary>
+    private static int WithHeadroom(int length) => (int)Math.Min(Array.MaxLength, length + (long)(length >> 3));
 }
