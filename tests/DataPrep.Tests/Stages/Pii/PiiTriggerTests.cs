@@ -142,7 +142,10 @@ public class PiiTriggerTests
                 }
             }
         }
-        var wide = new string('a', 100) + "０１" + new string('7', 70);
+        // The index knows its text by address: pinned, so a collection between Begin and For cannot move it.
+        var wideText = new string('a', 100) + "０１" + new string('7', 70);
+        var wide = GC.AllocateArray<char>(wideText.Length, pinned: true);
+        wideText.CopyTo(wide);
         Assert.True(DigitRunIndex.Begin(wide).Wide);
         DigitRunIndex.For(wide)!.End();
     }
