@@ -38,9 +38,9 @@ internal static unsafe class IsalDeflate
         var state = RentState(IsalLibrary.ZStreamSize + levelBuffer);
         try
         {
-            // ISA-L does not clear all of a reused state (match tables in the level buffer), and a fresh block from
-            // the allocator may hold old bytes too: without this the member depended on what the state compressed
-            // before, so output bytes changed with the thread count. About 0.3 MB per 1 MiB member, a few µs.
+            // Start every member from the zeroed state a fresh allocation gives, so its bytes cannot depend on what
+            // the pooled state compressed before, whatever ISA-L leaves in its level buffer (once, on CI, one- and
+            // two-thread outputs differed; not reproduced here). About 0.3 MB per 1 MiB member, a few µs.
             new Span<byte>(state, IsalLibrary.ZStreamSize + levelBuffer).Clear();
             isal.DeflateStatelessInit(state);
             byte none = 0;
