@@ -20,25 +20,43 @@ internal static class Nfc
     public static string Normalize(string text) => IsNormalized(text) ? text : text.Normalize(NormalizationForm.FormC);
 
     /// <summary>True when every character is one that is NFC whatever surrounds it (a sufficient, not necessary, test).</summary>
-    public static bool IsTriviallyNormalized(ReadOnlySpan<char> text)
+    public static bool IsTriviallyNormalized(ReadOnlySpan<char> text) => IsTriviallyNormalized(text, VectorWidths.Widest);
+
+    /// <summary>The test with vectors of the given width (the same answer for each); internal so tests can run every width.</summary>
+    internal static bool IsTriviallyNormalized(ReadOnlySpan<char> text, VectorWidth width)
     {
         var i = text.IndexOfAnyExceptInRange('\u0000', '\u02FF');
         if (i < 0)
         {
             return true;
         }
-        // Korean text is mostly ASCII and precomposed syllables: test 32 characters at a time for those two ranges.
-        if (Vector512.IsHardwareAccelerated)
+        // Korean text is mostly ASCII and precomposed syllables: test 32 (or 16) characters at a time for those two ranges.
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        if (width == VectorWidth.Bits512)
         {
-            ref var start = ref MemoryMarshal.GetReference(text);
             var low = Vector512.Create((ushort)0x0300);
             var hangulStart = Vector512.Create((ushort)0xAC00);
             var hangulLength = Vector512.Create((ushort)(0xD7A3 - 0xAC00 + 1));
             for (; i + Vector512<ushort>.Count <= text.Length; i += Vector512<ushort>.Count)
             {
-                var chars = Vector512.LoadUnsafe(ref Unsafe.As<char, ushort>(ref start), (nuint)i);
+                var chars = Vector512.LoadUnsafe(ref start, (nuint)i);
                 var ok = Vector512.LessThan(chars, low) | Vector512.LessThan(chars - hangulStart, hangulLength);
                 if (!Vector512.EqualsAll(ok, Vector512<ushort>.AllBitsSet))
+                {
+                    break;
+                }
+            }
+        }
+        else if (width == VectorWidth.Bits256)
+        {
+            var low = Vector256.Create((ushort)0x0300);
+            var hangulStart = Vector256.Create((ushort)0xAC00);
+            var hangulLength = Vector256.Create((ushort)(0xD7A3 - 0xAC00 + 1));
+            for (; i + Vector256<ushort>.Count <= text.Length; i += Vector256<ushort>.Count)
+            {
+                var chars = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var ok = Vector256.LessThan(chars, low) | Vector256.LessThan(chars - hangulStart, hangulLength);
+                if (!Vector256.EqualsAll(ok, Vector256<ushort>.AllBitsSet))
                 {
                     break;
                 }
@@ -55,7 +73,10 @@ internal static class Nfc
     }
 
     /// <summary>The same test on valid UTF-8, without decoding it: true when every character is one that is NFC whatever surrounds it.</summary>
-    public static bool IsTriviallyNormalized(ReadOnlySpan<byte> utf8)
+    public static bool IsTriviallyNormalized(ReadOnlySpan<byte> utf8) => IsTriviallyNormalized(utf8, VectorWidths.Widest);
+
+    /// <summary>The UTF-8 test with vectors of the given width (the same answer for each); internal so tests can run every width.</summary>
+    internal static bool IsTriviallyNormalized(ReadOnlySpan<byte> utf8, VectorWidth width)
     {
         var i = utf8.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
         if (i < 0)
@@ -65,14 +86,14 @@ internal static class Nfc
         ref var start = ref MemoryMarshal.GetReference(utf8);
         while (i < utf8.Length)
         {
-            // 64 bytes at a time, each byte judged with the two after it (a lead byte and its continuation bytes).
+            // 64 (or 32) bytes at a time, each byte judged with the two after it (a lead byte and its continuation bytes).
             // Accepted: bytes below 0xCC (ASCII, U+0080-U+02FF, continuation bytes), and the lead bytes of these
             // three-byte ranges: U+2010-U+2027 (E2 80 90-A7: dashes, quotes, ellipsis), U+3000-U+3029 (E3 80 80-A9),
             // U+3040-U+307F and U+30C0-U+30FF (E3 81, E3 83: kana, without the voicing marks U+3099-U+309A),
             // U+3100-U+3FFF (E3 84-BF: bopomofo, compatibility jamo, enclosed and squared forms, CJK extension A),
             // U+4000-U+9FFF (E4-E9: CJK), U+AC00-U+D77F (EA B0-, EB, EC, ED -9D: Hangul syllables) and
             // U+FF00-U+FF5E (EF BC, EF BD 80-9E: full-width forms). None of them decomposes or combines under NFC.
-            if (Vector512.IsHardwareAccelerated)
+            if (width == VectorWidth.Bits512)
             {
                 for (; i + Vector512<byte>.Count + 2 <= utf8.Length; i += Vector512<byte>.Count)
                 {
@@ -84,9 +105,18 @@ internal static class Nfc
                         break;
                     }
                 }
-                if (i >= utf8.Length)
+            }
+            else if (width == VectorWidth.Bits256)
+            {
+                for (; i + Vector256<byte>.Count + 2 <= utf8.Length; i += Vector256<byte>.Count)
                 {
-                    return true;
+                    var bytes = Vector256.LoadUnsafe(ref start, (nuint)i);
+                    var next = Vector256.LoadUnsafe(ref start, (nuint)i + 1);
+                    var next2 = Vector256.LoadUnsafe(ref start, (nuint)i + 2);
+                    if (!IsTriviallyNfcBlock(bytes, next, next2))
+                    {
+                        break;
+                    }
                 }
             }
             // One block's worth (or the rest) character by character, starting on a character boundary.
@@ -136,6 +166,32 @@ internal static class Nfc
             & (Vector512.Equals(next, Vector512.Create((byte)0xBC))
                 | (Vector512.Equals(next, Vector512.Create((byte)0xBD)) & Vector512.LessThan(next2, Vector512.Create((byte)0x9F))));
         return Vector512.EqualsAll(ok | e2 | e3 | ef, Vector512<byte>.AllBitsSet);
+    }
+
+    /// <summary>The same test on 32 bytes (the 256-bit registers of AVX2 machines and of the default native binary).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsTriviallyNfcBlock(Vector256<byte> bytes, Vector256<byte> next, Vector256<byte> next2)
+    {
+        var ok = Vector256.LessThan(bytes, Vector256.Create((byte)0xCC))
+            | Vector256.LessThan(bytes - Vector256.Create((byte)0xE4), Vector256.Create((byte)6))
+            | Vector256.LessThan(bytes - Vector256.Create((byte)0xEB), Vector256.Create((byte)2))
+            | (Vector256.Equals(bytes, Vector256.Create((byte)0xEA)) & Vector256.GreaterThanOrEqual(next, Vector256.Create((byte)0xB0)))
+            | (Vector256.Equals(bytes, Vector256.Create((byte)0xED)) & Vector256.LessThan(next, Vector256.Create((byte)0x9E)));
+        if (Vector256.EqualsAll(ok, Vector256<byte>.AllBitsSet))
+        {
+            return true;
+        }
+        var e2 = Vector256.Equals(bytes, Vector256.Create((byte)0xE2)) & Vector256.Equals(next, Vector256.Create((byte)0x80))
+            & Vector256.LessThan(next2 - Vector256.Create((byte)0x90), Vector256.Create((byte)0x18));
+        var e3 = Vector256.Equals(bytes, Vector256.Create((byte)0xE3))
+            & (Vector256.GreaterThanOrEqual(next, Vector256.Create((byte)0x84))
+                | Vector256.Equals(next, Vector256.Create((byte)0x81))
+                | Vector256.Equals(next, Vector256.Create((byte)0x83))
+                | (Vector256.Equals(next, Vector256.Create((byte)0x80)) & Vector256.LessThan(next2, Vector256.Create((byte)0xAA))));
+        var ef = Vector256.Equals(bytes, Vector256.Create((byte)0xEF))
+            & (Vector256.Equals(next, Vector256.Create((byte)0xBC))
+                | (Vector256.Equals(next, Vector256.Create((byte)0xBD)) & Vector256.LessThan(next2, Vector256.Create((byte)0x9F))));
+        return Vector256.EqualsAll(ok | e2 | e3 | ef, Vector256<byte>.AllBitsSet);
     }
 
     // Every range the UTF-8 block test accepts is in here too; the UTF-16 path and the character-by-character rest use it.

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using DataPrep.Text;
 
 namespace DataPrep.Stages.Normalize;
@@ -11,9 +10,14 @@ namespace DataPrep.Stages.Normalize;
 /// neighbours: one pass that says whether text is trivially NFC and whether it needs cleaning, and the search for the
 /// next byte where cleaning has to change something (so runs of words with single spaces are copied whole).
 /// </summary>
+/// <remarks>
+/// A step is one 512-bit register (<see cref="CleanBlock512"/>) or two 256-bit ones (<see cref="CleanBlock256"/>, for
+/// AVX2 machines and the default x86-64-v3 native binary, which has no 512-bit vectors); the masks a step yields are the
+/// same 64 bits either way, so the logic around them is shared. Without vectors the text is taken byte by byte.
+/// </remarks>
 internal static class Utf8CleanScanner
 {
-    /// <summary>What <see cref="Scan"/> found.</summary>
+    /// <summary>What <see cref="Scan(ReadOnlySpan{byte}, NormalizeOptions, bool)"/> found.</summary>
     internal enum Finding
     {
         /// <summary>Trivially NFC (or not asked) and nothing to clean.</summary>
@@ -26,7 +30,8 @@ internal static class Utf8CleanScanner
         NotTriviallyNfc,
     }
 
-    private const int Block = 64;
+    /// <summary>Bytes per step.</summary>
+    internal const int Block = 64;
 
     /// <summary>
     /// One pass over valid UTF-8 whose ends are already trimmed: when <paramref name="checkNfc"/>, whether every character is
@@ -35,29 +40,33 @@ internal static class Utf8CleanScanner
     /// and with <c>CollapseSpaces</c> two spaces, a space before or after a line break, or more line breaks in a row than
     /// <c>MaxConsecutiveNewlines</c>.
     /// </summary>
-    internal static Finding Scan(ReadOnlySpan<byte> utf8, NormalizeOptions options, bool checkNfc)
+    internal static Finding Scan(ReadOnlySpan<byte> utf8, NormalizeOptions options, bool checkNfc) =>
+        Scan(utf8, options, checkNfc, VectorWidths.Widest);
+
+    /// <summary>The scan with vectors of the given width (the same finding for each); internal so tests can run every width.</summary>
+    internal static Finding Scan(ReadOnlySpan<byte> utf8, NormalizeOptions options, bool checkNfc, VectorWidth width) => width switch
     {
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            if (checkNfc && !Nfc.IsTriviallyNormalized(utf8))
-            {
-                return Finding.NotTriviallyNfc;
-            }
-            return NeedsCleaningScalar(utf8, options) ? Finding.NeedsCleaning : Finding.Clean;
-        }
+        VectorWidth.Bits512 => Scan<CleanBlock512>(utf8, options, checkNfc, width),
+        VectorWidth.Bits256 => Scan<CleanBlock256>(utf8, options, checkNfc, width),
+        _ => ScanScalar(utf8, options, checkNfc),
+    };
+
+    private static Finding Scan<TBlock>(ReadOnlySpan<byte> utf8, NormalizeOptions options, bool checkNfc, VectorWidth width)
+        where TBlock : struct, ICleanBlock
+    {
         var state = new ScanState(options);
         ref var start = ref MemoryMarshal.GetReference(utf8);
         var i = 0;
         for (; i + Block + 2 <= utf8.Length; i += Block)
         {
-            var nfcOk = ScanBlock(ref Unsafe.Add(ref start, i), ref state, checkNfc);
-            if (checkNfc && !nfcOk && !BlockIsTriviallyNfc(utf8, i))
+            var nfcOk = TBlock.Scan(ref Unsafe.Add(ref start, i), ref state, checkNfc);
+            if (checkNfc && !nfcOk && !BlockIsTriviallyNfc(utf8, i, width))
             {
                 return Finding.NotTriviallyNfc;
             }
             if (state.Dirty)
             {
-                return !checkNfc || Nfc.IsTriviallyNormalized(utf8[CharStart(utf8, i)..]) ? Finding.NeedsCleaning : Finding.NotTriviallyNfc;
+                return !checkNfc || Nfc.IsTriviallyNormalized(utf8[CharStart(utf8, i)..], width) ? Finding.NeedsCleaning : Finding.NotTriviallyNfc;
             }
         }
         // The rest (under 66 bytes) through a padded copy: 'a' after the end neither pairs with a space or line break nor fails NFC.
@@ -66,8 +75,8 @@ internal static class Utf8CleanScanner
         utf8[i..].CopyTo(tail);
         for (var t = 0; i + t < utf8.Length; t += Block)
         {
-            var nfcOk = ScanBlock(ref tail[t], ref state, checkNfc);
-            if (checkNfc && !nfcOk && !BlockIsTriviallyNfc(utf8, i + t))
+            var nfcOk = TBlock.Scan(ref tail[t], ref state, checkNfc);
+            if (checkNfc && !nfcOk && !BlockIsTriviallyNfc(utf8, i + t, width))
             {
                 return Finding.NotTriviallyNfc;
             }
@@ -75,8 +84,18 @@ internal static class Utf8CleanScanner
         return state.Dirty ? Finding.NeedsCleaning : Finding.Clean;
     }
 
+    // The scan without vectors: the NFC test byte by byte, then the searches the stage made before the fused pass.
+    private static Finding ScanScalar(ReadOnlySpan<byte> utf8, NormalizeOptions options, bool checkNfc)
+    {
+        if (checkNfc && !Nfc.IsTriviallyNormalized(utf8, VectorWidth.None))
+        {
+            return Finding.NotTriviallyNfc;
+        }
+        return NeedsCleaningScalar(utf8, options) ? Finding.NeedsCleaning : Finding.Clean;
+    }
+
     // The characters whose lead byte is in utf8[at..at+64], one by one, with the exact (not only the vector) test.
-    private static bool BlockIsTriviallyNfc(ReadOnlySpan<byte> utf8, int at)
+    private static bool BlockIsTriviallyNfc(ReadOnlySpan<byte> utf8, int at, VectorWidth width)
     {
         var from = CharStart(utf8, at);
         var to = Math.Min(utf8.Length, at + Block);
@@ -84,7 +103,7 @@ internal static class Utf8CleanScanner
         {
             to++;
         }
-        return Nfc.IsTriviallyNormalized(utf8[from..to]);
+        return Nfc.IsTriviallyNormalized(utf8[from..to], width);
     }
 
     private static int CharStart(ReadOnlySpan<byte> utf8, int at)
@@ -96,52 +115,26 @@ internal static class Utf8CleanScanner
         return at;
     }
 
-    private struct ScanState(NormalizeOptions options)
+    /// <summary>What the steps of one <see cref="Scan(ReadOnlySpan{byte}, NormalizeOptions, bool)"/> found so far (<see cref="ICleanBlock.Scan"/> adds to it).</summary>
+    internal struct ScanState(NormalizeOptions options)
     {
         public readonly bool CollapseSpaces = options.CollapseSpaces;
         public readonly int MaxNewlines = options.MaxConsecutiveNewlines;
         public int NewlineCarry; // line breaks at the end of the blocks before
         public bool Dirty;
-    }
 
-    // One 64-byte block (and the two bytes after it): records cleaning work in state, returns whether the vector NFC test passed.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ScanBlock(ref byte at, ref ScanState state, bool checkNfc)
-    {
-        var bytes = Vector512.LoadUnsafe(ref at);
-        var next = Vector512.LoadUnsafe(ref at, 1);
-        var next2 = Vector512.LoadUnsafe(ref at, 2);
-        var newline = Vector512.Equals(bytes, Vector512.Create((byte)'\n'));
-        // Controls but the newline, DEL.
-        var dirty = (Vector512.LessThan(bytes, Vector512.Create((byte)0x20)) & ~newline) | Vector512.Equals(bytes, Vector512.Create((byte)0x7F));
-        dirty |= SuspiciousLeads(bytes, next, next2);
-        if (state.CollapseSpaces)
+        /// <summary>Takes a block's line breaks (bit k = byte k) when <see cref="MaxNewlines"/> is set: dirty when a run is too long.</summary>
+        public void AddNewlines(ulong lines)
         {
-            var space = Vector512.Equals(bytes, Vector512.Create((byte)' '));
-            var nextSpace = Vector512.Equals(next, Vector512.Create((byte)' '));
-            dirty |= (space & (nextSpace | Vector512.Equals(next, Vector512.Create((byte)'\n')))) | (newline & nextSpace);
-        }
-        if (dirty != Vector512<byte>.Zero)
-        {
-            state.Dirty = true;
-        }
-        if (state.MaxNewlines > 0)
-        {
-            var lines = newline.ExtractMostSignificantBits();
             if (lines == 0)
             {
-                state.NewlineCarry = 0;
+                NewlineCarry = 0;
             }
             else
             {
-                state.Dirty |= HasLongNewlineRun(lines, ref state.NewlineCarry, state.MaxNewlines);
+                Dirty |= HasLongNewlineRun(lines, ref NewlineCarry, MaxNewlines);
             }
         }
-        if (!checkNfc)
-        {
-            return true;
-        }
-        return Nfc.IsTriviallyNfcBlock(bytes, next, next2);
     }
 
     // A run of more than max line breaks, within this block's mask or continuing the run the blocks before ended with.
@@ -168,66 +161,31 @@ internal static class Utf8CleanScanner
         return false;
     }
 
-    // Lead bytes of the non-ASCII characters the cleaning rules remove or turn into a space, decided with their continuation
-    // bytes: U+0080-U+00A0 and U+00AD (C2 ..), U+1680 (E1 9A 80), U+2000-U+200B, U+200E-U+200F, U+202F (E2 80 ..),
-    // U+205F-U+2060 (E2 81 9F-A0), U+3000 (E3 80 80), U+FEFF (EF BB BF).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> SuspiciousLeads(Vector512<byte> bytes, Vector512<byte> next, Vector512<byte> next2)
-    {
-        var leads = Vector512.Equals(bytes, Vector512.Create((byte)0xC2)) | Vector512.Equals(bytes, Vector512.Create((byte)0xE1))
-            | Vector512.LessThan(bytes - Vector512.Create((byte)0xE2), Vector512.Create((byte)2)) | Vector512.Equals(bytes, Vector512.Create((byte)0xEF));
-        if (leads == Vector512<byte>.Zero)
-        {
-            return Vector512<byte>.Zero;
-        }
-        var c2 = Vector512.Equals(bytes, Vector512.Create((byte)0xC2))
-            & (Vector512.LessThan(next - Vector512.Create((byte)0x80), Vector512.Create((byte)0x21)) | Vector512.Equals(next, Vector512.Create((byte)0xAD)));
-        var e1 = Vector512.Equals(bytes, Vector512.Create((byte)0xE1)) & Vector512.Equals(next, Vector512.Create((byte)0x9A))
-            & Vector512.Equals(next2, Vector512.Create((byte)0x80));
-        var e2 = Vector512.Equals(bytes, Vector512.Create((byte)0xE2))
-            & ((Vector512.Equals(next, Vector512.Create((byte)0x80))
-                    & (Vector512.LessThan(next2 - Vector512.Create((byte)0x80), Vector512.Create((byte)0x0C))
-                        | Vector512.LessThan(next2 - Vector512.Create((byte)0x8E), Vector512.Create((byte)2))
-                        | Vector512.Equals(next2, Vector512.Create((byte)0xAF))))
-                | (Vector512.Equals(next, Vector512.Create((byte)0x81)) & Vector512.LessThan(next2 - Vector512.Create((byte)0x9F), Vector512.Create((byte)2))));
-        var e3 = Vector512.Equals(bytes, Vector512.Create((byte)0xE3)) & Vector512.Equals(next, Vector512.Create((byte)0x80))
-            & Vector512.Equals(next2, Vector512.Create((byte)0x80));
-        var ef = Vector512.Equals(bytes, Vector512.Create((byte)0xEF)) & Vector512.Equals(next, Vector512.Create((byte)0xBB))
-            & Vector512.Equals(next2, Vector512.Create((byte)0xBF));
-        return c2 | e1 | e2 | e3 | ef;
-    }
-
     /// <summary>
     /// The first index at or after <paramref name="from"/> where the cleaning rules may change something: a byte other than an
     /// ordinary one (controls, line breaks, spaces, DEL, the lead bytes of removable or Unicode space characters), except a
     /// single space between two ordinary bytes after <paramref name="from"/> (it is kept as it is). <paramref name="from"/> must
     /// be a character boundary; returns the length when there is none.
     /// </summary>
-    internal static int NextStop(ReadOnlySpan<byte> utf8, int from)
+    internal static int NextStop(ReadOnlySpan<byte> utf8, int from) => NextStop(utf8, from, VectorWidths.Widest);
+
+    /// <summary>The search with vectors of the given width (the same index for each); internal so tests can run every width.</summary>
+    internal static int NextStop(ReadOnlySpan<byte> utf8, int from, VectorWidth width)
     {
         if (from >= utf8.Length || !IsOrdinary(utf8, from))
         {
             return from;
         }
         var i = from + 1;
-        if (Vector512.IsHardwareAccelerated)
+        var stop = width switch
         {
-            // Bit k of a step's masks is byte i-1+k; bits 1..62 are judged (each with both neighbours), so a step advances 62 bytes.
-            ref var start = ref MemoryMarshal.GetReference(utf8);
-            for (; i - 1 + Block + 2 <= utf8.Length; i += Block - 2)
-            {
-                ref var at = ref Unsafe.Add(ref start, i - 1);
-                var bytes = Vector512.LoadUnsafe(ref at);
-                var space = Vector512.Equals(bytes, Vector512.Create((byte)' ')).ExtractMostSignificantBits();
-                var other = (Vector512.LessThanOrEqual(bytes, Vector512.Create((byte)' ')) | Vector512.Equals(bytes, Vector512.Create((byte)0x7F))
-                    | SuspiciousLeads(bytes, Vector512.LoadUnsafe(ref at, 1), Vector512.LoadUnsafe(ref at, 2))).ExtractMostSignificantBits();
-                var singleSpace = space & ~(other << 1) & ~(other >> 1);
-                var stops = (other & ~singleSpace) & 0x7FFF_FFFF_FFFF_FFFEUL;
-                if (stops != 0)
-                {
-                    return i - 1 + BitOperations.TrailingZeroCount(stops);
-                }
-            }
+            VectorWidth.Bits512 => VectorStop<CleanBlock512>(utf8, ref i),
+            VectorWidth.Bits256 => VectorStop<CleanBlock256>(utf8, ref i),
+            _ => -1,
+        };
+        if (stop >= 0)
+        {
+            return stop;
         }
         for (; i < utf8.Length; i++)
         {
@@ -237,6 +195,25 @@ internal static class Utf8CleanScanner
             }
         }
         return utf8.Length;
+    }
+
+    // The stop in whole blocks from i (which follows an ordinary byte), or -1 with i where the blocks ended. Bit k of a step's
+    // masks is byte i-1+k; bits 1..62 are judged (each with both neighbours), so a step advances 62 bytes.
+    private static int VectorStop<TBlock>(ReadOnlySpan<byte> utf8, ref int i)
+        where TBlock : struct, ICleanBlock
+    {
+        ref var start = ref MemoryMarshal.GetReference(utf8);
+        for (; i - 1 + Block + 2 <= utf8.Length; i += Block - 2)
+        {
+            var other = TBlock.NotOrdinary(ref Unsafe.Add(ref start, i - 1), out var space);
+            var singleSpace = space & ~(other << 1) & ~(other >> 1);
+            var stops = (other & ~singleSpace) & 0x7FFF_FFFF_FFFF_FFFEUL;
+            if (stops != 0)
+            {
+                return i - 1 + BitOperations.TrailingZeroCount(stops);
+            }
+        }
+        return -1;
     }
 
     // Not a control, space, DEL or the lead byte of a character the rules remove or turn into a space (continuation bytes are ordinary).
@@ -266,7 +243,7 @@ internal static class Utf8CleanScanner
         };
     }
 
-    // The scan without vectors: the searches the stage made before the fused pass.
+    // The cleaning question without vectors: the searches the stage made before the fused pass.
     private static bool NeedsCleaningScalar(ReadOnlySpan<byte> utf8, NormalizeOptions options)
     {
         for (var i = 0; i < utf8.Length; i++)
