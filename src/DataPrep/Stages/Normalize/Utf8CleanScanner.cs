@@ -30,8 +30,7 @@ internal static class Utf8CleanScanner
         NotTriviallyNfc,
     }
 
-    /// <summary>Bytes per step.</summary>
-    internal const int Block = 64;
+    private const int Block = 64; // bytes per step, whatever the vector width
 
     /// <summary>
     /// One pass over valid UTF-8 whose ends are already trimmed: when <paramref name="checkNfc"/>, whether every character is
