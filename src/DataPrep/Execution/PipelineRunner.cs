@@ -82,14 +82,27 @@ internal sealed class PipelineRunner
         var layout = new OutputLayout(outputFolder);
         // Run after every part finished: hidden temporaries are leftovers of killed attempts.
         TemporaryFiles.Sweep(layout.Root);
-        var files = Directory.Exists(layout.StatsFolder)
-            ? Directory.GetFiles(layout.StatsFolder, "*.json").Where(f => !TemporaryFiles.IsHidden(Path.GetFileName(f))).Order(StringComparer.Ordinal)
-                .Select(f => (Phase: Path.GetFileName(f).Split('-')[0], Stats: PipelineStats.FromJson(File.ReadAllText(f)))).ToList()
+        var paths = Directory.Exists(layout.StatsFolder)
+            ? Directory.GetFiles(layout.StatsFolder, "*.json").Where(f => !TemporaryFiles.IsHidden(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList()
             : [];
-        var merged = PipelineStats.Merge(files.Select(f => f.Stats));
+        var merged = new PipelineStats { ShardFiles = 0 };
         // Phases run one after another and the shards of a phase side by side: the run's wall time is the
-        // sum over phases of each phase's longest shard (stats files are named p{phase}-rank-R.json).
-        merged.WallSeconds = files.GroupBy(f => f.Phase, StringComparer.Ordinal).Sum(g => g.Max(f => f.Stats.WallSeconds));
+        // sum over phases of each phase's longest shard (stats files are named p{phase}-rank-R.json). A plain loop,
+        // not LINQ over (phase, stats) tuples, which ReadyToRun cannot precompile (bench/results/startup.md, Session 11).
+        var longestByPhase = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var stats = PipelineStats.FromJson(File.ReadAllText(path));
+            merged.MergeFrom(stats);
+            merged.ShardFiles += stats.ShardFiles;
+            var phase = Path.GetFileName(path).Split('-')[0];
+            longestByPhase[phase] = longestByPhase.TryGetValue(phase, out var longest) ? Math.Max(longest, stats.WallSeconds) : stats.WallSeconds;
+        }
+        merged.WallSeconds = 0;
+        foreach (var (_, longest) in longestByPhase)
+        {
+            merged.WallSeconds += longest;
+        }
         AtomicFile.WriteAllText(layout.MergedStats, merged.ToJson());
         return merged;
     }
