@@ -305,7 +305,15 @@ internal sealed class PipelineRunner
     private async Task RunMapAsync(PipelinePhase phase, ShardSpec shard, PipelineStats stats, Serilog.ILogger log, CancellationToken cancellationToken)
     {
         var stages = _pipeline.Stages;
-        var globals = stages.Select((s, i) => (Stage: s, Index: i)).Where(x => x.Stage is IGlobalStage).Select(x => x.Index).ToList();
+        // A loop, not LINQ over (stage, index) tuples, which ReadyToRun cannot precompile (bench/results/startup.md, Session 11).
+        var globals = new List<int>();
+        for (var i = 0; i < stages.Count; i++)
+        {
+            if (stages[i] is IGlobalStage)
+            {
+                globals.Add(i);
+            }
+        }
         var segment = phase.Segment;
         var first = segment == 0 ? 0 : globals[segment - 1];          // a global stage's decision pass opens the segment
         var endGlobal = segment < globals.Count ? globals[segment] : -1; // its observe pass closes it
