@@ -19,7 +19,7 @@ internal static class Summary
                 Mb(s.Get(StageStats.BytesIn)), Mb(s.Get(StageStats.BytesOut)), s.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture));
         }
         console.Ansi.Write(table);
-        var reasons = stats.RejectionsByReason;
+        var reasons = stats.SumRejectionsByReason();
         if (reasons.Count > 0)
         {
             var byReason = new Table().AddColumns("rejection reason", "documents");

@@ -41,6 +41,19 @@ internal static class ConfigTree
 
     private static JsonNode? ParseYaml(string text, string? sourceName)
     {
+        // Config files take the scanner-only reader; anything it does not take (and every error) goes through the full parser.
+        if (YamlConfigReader.TryRead(text, out var root))
+        {
+            return root;
+        }
+        return ParseYamlStream(text, sourceName);
+    }
+
+    /// <summary>Parses YAML with YamlDotNet's full parser (<see cref="YamlStream"/>): what <see cref="YamlConfigReader"/> falls
+    /// back to, and what tests compare it with.</summary>
+    /// <exception cref="PipelineConfigException">The text is not valid YAML.</exception>
+    internal static JsonNode? ParseYamlStream(string text, string? sourceName)
+    {
         var stream = new YamlStream();
         try
         {
@@ -74,16 +87,17 @@ internal static class ConfigTree
                 }
                 return array;
             case YamlScalarNode scalar:
-                return ConvertScalar(scalar);
+                return ConvertScalar(scalar.Value, scalar.Style);
             default:
                 return JsonValue.Create(node.ToString());
         }
     }
 
-    private static JsonNode? ConvertScalar(YamlScalarNode scalar)
+    /// <summary>A scalar's value: quoted scalars are strings; plain ones follow the YAML 1.2 core schema.</summary>
+    internal static JsonNode? ConvertScalar(string? text, ScalarStyle style)
     {
-        var value = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain)
+        var value = text ?? "";
+        if (style != ScalarStyle.Plain)
         {
             return JsonValue.Create(value);
         }

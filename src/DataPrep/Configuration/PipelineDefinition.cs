@@ -67,7 +67,14 @@ public sealed class PipelineDefinition
         {
             throw new PipelineConfigException(config.Source, problems);
         }
-        return new PipelineDefinition(config.Input, stages, config.Output, config.Execution, log, config.Stages.Select(s => (s.Name, (object?)s.Options)).ToList());
+        // A loop, not LINQ's Select over these tuples (a value type), which ReadyToRun cannot precompile (bench/results/startup.md,
+        // Session 11).
+        var stageOptions = new List<(string Name, object? Options)>(config.Stages.Count);
+        foreach (var stage in config.Stages)
+        {
+            stageOptions.Add((stage.Name, stage.Options));
+        }
+        return new PipelineDefinition(config.Input, stages, config.Output, config.Execution, log, stageOptions);
     }
 
     /// <summary>A pipeline with one more stage at the end.</summary>

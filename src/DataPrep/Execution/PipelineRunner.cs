@@ -82,14 +82,27 @@ internal sealed class PipelineRunner
         var layout = new OutputLayout(outputFolder);
         // Run after every part finished: hidden temporaries are leftovers of killed attempts.
         TemporaryFiles.Sweep(layout.Root);
-        var files = Directory.Exists(layout.StatsFolder)
-            ? Directory.GetFiles(layout.StatsFolder, "*.json").Where(f => !TemporaryFiles.IsHidden(Path.GetFileName(f))).Order(StringComparer.Ordinal)
-                .Select(f => (Phase: Path.GetFileName(f).Split('-')[0], Stats: PipelineStats.FromJson(File.ReadAllText(f)))).ToList()
+        var paths = Directory.Exists(layout.StatsFolder)
+            ? Directory.GetFiles(layout.StatsFolder, "*.json").Where(f => !TemporaryFiles.IsHidden(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList()
             : [];
-        var merged = PipelineStats.Merge(files.Select(f => f.Stats));
+        var merged = new PipelineStats { ShardFiles = 0 };
         // Phases run one after another and the shards of a phase side by side: the run's wall time is the
-        // sum over phases of each phase's longest shard (stats files are named p{phase}-rank-R.json).
-        merged.WallSeconds = files.GroupBy(f => f.Phase, StringComparer.Ordinal).Sum(g => g.Max(f => f.Stats.WallSeconds));
+        // sum over phases of each phase's longest shard (stats files are named p{phase}-rank-R.json). A plain loop,
+        // not LINQ over (phase, stats) tuples, which ReadyToRun cannot precompile (bench/results/startup.md, Session 11).
+        var longestByPhase = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var stats = PipelineStats.FromJson(File.ReadAllText(path));
+            merged.MergeFrom(stats);
+            merged.ShardFiles += stats.ShardFiles;
+            var phase = Path.GetFileName(path).Split('-')[0];
+            longestByPhase[phase] = longestByPhase.TryGetValue(phase, out var longest) ? Math.Max(longest, stats.WallSeconds) : stats.WallSeconds;
+        }
+        merged.WallSeconds = 0;
+        foreach (var (_, longest) in longestByPhase)
+        {
+            merged.WallSeconds += longest;
+        }
         AtomicFile.WriteAllText(layout.MergedStats, merged.ToJson());
         return merged;
     }
@@ -292,7 +305,15 @@ internal sealed class PipelineRunner
     private async Task RunMapAsync(PipelinePhase phase, ShardSpec shard, PipelineStats stats, Serilog.ILogger log, CancellationToken cancellationToken)
     {
         var stages = _pipeline.Stages;
-        var globals = stages.Select((s, i) => (Stage: s, Index: i)).Where(x => x.Stage is IGlobalStage).Select(x => x.Index).ToList();
+        // A loop, not LINQ over (stage, index) tuples, which ReadyToRun cannot precompile (bench/results/startup.md, Session 11).
+        var globals = new List<int>();
+        for (var i = 0; i < stages.Count; i++)
+        {
+            if (stages[i] is IGlobalStage)
+            {
+                globals.Add(i);
+            }
+        }
         var segment = phase.Segment;
         var first = segment == 0 ? 0 : globals[segment - 1];          // a global stage's decision pass opens the segment
         var endGlobal = segment < globals.Count ? globals[segment] : -1; // its observe pass closes it

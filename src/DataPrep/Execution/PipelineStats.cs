@@ -13,9 +13,24 @@ public sealed class PipelineStats
 {
     private readonly List<StageStatsEntry> _entries = [];
 
+    // The members below are read once per run at its end (stats files, report, summary): plain loops over concrete
+    // collections, which ReadyToRun precompiles, instead of LINQ over value types (int keys, KeyValuePair<string, long>),
+    // which every run compiled at its end (bench/results/startup.md, Session 11).
+
     /// <summary>The entries, ordered by index then pass.</summary>
-    public IReadOnlyList<StageStatsEntry> Stages =>
-        _entries.OrderBy(e => e.Index).ThenBy(e => e.Pass.Length == 0 ? 1 : 0).ThenBy(e => e.Pass, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<StageStatsEntry> Stages
+    {
+        get
+        {
+            var stages = new List<StageStatsEntry>(_entries);
+            // (index, pass) is unique, so this order is total and an unstable sort gives the same list as a stable one.
+            stages.Sort(static (a, b) =>
+                a.Index != b.Index ? a.Index.CompareTo(b.Index)
+                : a.IsDecisionPass != b.IsDecisionPass ? (a.IsDecisionPass ? 1 : -1)
+                : string.CompareOrdinal(a.Pass, b.Pass));
+            return stages;
+        }
+    }
 
     /// <summary>Wall-clock seconds: of one phase part, or, in a merged run's stats, the sum over phases of each phase's longest shard.</summary>
     public double WallSeconds { get; set; }
@@ -31,19 +46,81 @@ public sealed class PipelineStats
     public long Read => Find(0)?.Stats.Get(StageStats.DocsIn) ?? 0;
 
     /// <summary>Documents written as kept.</summary>
-    public long Kept => _entries.Where(e => e.StageId == OutputStageId && e.IsDecisionPass).Sum(e => e.Stats.Get(StageStats.DocsOut));
+    public long Kept
+    {
+        get
+        {
+            long kept = 0;
+            foreach (var entry in _entries)
+            {
+                if (entry.StageId == OutputStageId && entry.IsDecisionPass)
+                {
+                    kept += entry.Stats.Get(StageStats.DocsOut);
+                }
+            }
+            return kept;
+        }
+    }
 
     /// <summary>Records rejected anywhere (input problems, filters, duplicates).</summary>
-    public long Rejected => _entries.Where(e => e.IsDecisionPass).Sum(e => e.Stats.Get(StageStats.DocsRejected));
+    public long Rejected
+    {
+        get
+        {
+            long rejected = 0;
+            foreach (var entry in _entries)
+            {
+                if (entry.IsDecisionPass)
+                {
+                    rejected += entry.Stats.Get(StageStats.DocsRejected);
+                }
+            }
+            return rejected;
+        }
+    }
 
     /// <summary>True when <c>read = kept + rejected</c>.</summary>
     public bool Reconciled => Read == Kept + Rejected;
 
-    /// <summary>Rejections by reason code over all stages.</summary>
-    public IReadOnlyDictionary<string, long> RejectionsByReason =>
-        _entries.Where(e => e.IsDecisionPass).SelectMany(e => e.Stats.RejectionsByCode)
-            .GroupBy(kv => kv.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
+    /// <summary>Rejections by reason code over all stages, in ordinal order of the codes.</summary>
+    public IReadOnlyDictionary<string, long> RejectionsByReason => SumRejectionsByReason();
+
+    /// <summary><see cref="RejectionsByReason"/> as the dictionary it is, for loops that enumerate it directly (the
+    /// enumerator of <see cref="Dictionary{TKey,TValue}"/> is precompiled; the interface's is not).</summary>
+    internal Dictionary<string, long> SumRejectionsByReason()
+    {
+        var sums = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entry in _entries)
+        {
+            if (!entry.IsDecisionPass)
+            {
+                continue;
+            }
+            var counters = entry.Stats.Counters;
+            for (var i = 0; i < counters.Count; i++)
+            {
+                var (key, value) = counters[i];
+                if (key.StartsWith(StageStats.RejectedPrefix, StringComparison.Ordinal))
+                {
+                    var code = key[StageStats.RejectedPrefix.Length..];
+                    sums[code] = (sums.TryGetValue(code, out var sum) ? sum : 0) + value;
+                }
+            }
+        }
+        var codes = new List<string>(sums.Count);
+        foreach (var (code, _) in sums)
+        {
+            codes.Add(code);
+        }
+        codes.Sort(StringComparer.Ordinal);
+        // A dictionary filled in order and never removed from enumerates in that order.
+        var byReason = new Dictionary<string, long>(codes.Count, StringComparer.Ordinal);
+        foreach (var code in codes)
+        {
+            byReason.Add(code, sums[code]);
+        }
+        return byReason;
+    }
 
     /// <summary>Stage id of the output pseudo-stage.</summary>
     public const string OutputStageId = "output";
@@ -51,7 +128,15 @@ public sealed class PipelineStats
     /// <summary>Gets the entry for (index, pass), creating it.</summary>
     public StageStats For(int index, string stageId, string pass = "")
     {
-        var entry = _entries.FirstOrDefault(e => e.Index == index && e.Pass == pass);
+        StageStatsEntry? entry = null;
+        foreach (var candidate in _entries)
+        {
+            if (candidate.Index == index && candidate.Pass == pass)
+            {
+                entry = candidate;
+                break;
+            }
+        }
         if (entry is null)
         {
             entry = new StageStatsEntry(index, stageId, pass, new StageStats(stageId));
@@ -108,7 +193,7 @@ public sealed class PipelineStats
                 writer.WriteString("gzip_engine", GzipEngine);
             }
             writer.WriteStartObject("rejections_by_reason");
-            foreach (var (code, count) in RejectionsByReason)
+            foreach (var (code, count) in SumRejectionsByReason())
             {
                 writer.WriteNumber(code, count);
             }
@@ -126,16 +211,19 @@ public sealed class PipelineStats
                 }
                 writer.WriteNumber("seconds", Math.Round(stats.Elapsed.TotalSeconds, 3));
                 writer.WriteStartObject("counters");
-                foreach (var (key, value) in stats.Counters)
+                var counters = stats.Counters;
+                for (var i = 0; i < counters.Count; i++)
                 {
-                    writer.WriteNumber(key, value);
+                    writer.WriteNumber(counters[i].Key, counters[i].Value);
                 }
                 writer.WriteEndObject();
-                if (stats.Distributions.Count > 0)
+                var distributions = stats.Distributions;
+                if (distributions.Count > 0)
                 {
                     writer.WriteStartObject("distributions");
-                    foreach (var (key, d) in stats.Distributions)
+                    for (var i = 0; i < distributions.Count; i++)
                     {
+                        var (key, d) = distributions[i];
                         writer.WriteStartObject(key);
                         writer.WriteNumber("count", d.Count);
                         writer.WriteNumber("sum", d.Sum);

@@ -28,6 +28,9 @@ public sealed class StageStats
     /// <summary>Prefix of per-reason rejection counters: <c>rejected.&lt;code&gt;</c>.</summary>
     public const string RejectedPrefix = "rejected.";
 
+    // The counters kept in fields below, in the order Counters lists them before sorting.
+    private static readonly string[] FieldCounters = [DocsIn, DocsOut, BytesIn, BytesOut];
+
     private readonly ConcurrentDictionary<string, StripedCounter> _counters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Distribution> _distributions = new(StringComparer.Ordinal);
     private readonly StripedCounter _elapsedTicks = new();
@@ -95,20 +98,76 @@ public sealed class StageStats
     /// <summary>Reads a distribution, or <c>null</c> when never observed.</summary>
     public Distribution? GetDistribution(string key) => _distributions.GetValueOrDefault(key);
 
+    // Counters, Distributions and RejectionsByCode are read once per stage at the end of every run (stats files, report,
+    // summary). They are plain loops over concrete collections, not LINQ: LINQ's iterators over KeyValuePair<string, long>
+    // (a value type) are reached only through virtual calls, so ReadyToRun cannot precompile them and every run compiled
+    // about a hundred of them at its end (bench/results/startup.md, Session 11).
+
     /// <summary>All counters, sorted by key.</summary>
-    public IReadOnlyList<KeyValuePair<string, long>> Counters =>
-        _counters.Select(kv => new KeyValuePair<string, long>(kv.Key, kv.Value.Value))
-            .Concat(new[] { DocsIn, DocsOut, BytesIn, BytesOut }.Select(k => new KeyValuePair<string, long>(k, Get(k))).Where(kv => kv.Value != 0))
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<KeyValuePair<string, long>> Counters
+    {
+        get
+        {
+            var keys = new List<string>(_counters.Count + 4);
+            foreach (var (key, _) in _counters)
+            {
+                keys.Add(key);
+            }
+            foreach (var key in FieldCounters)
+            {
+                if (Get(key) != 0)
+                {
+                    keys.Add(key);
+                }
+            }
+            keys.Sort(StringComparer.Ordinal);
+            var counters = new List<KeyValuePair<string, long>>(keys.Count);
+            foreach (var key in keys)
+            {
+                counters.Add(new KeyValuePair<string, long>(key, Get(key)));
+            }
+            return counters;
+        }
+    }
 
     /// <summary>All distributions, sorted by key.</summary>
-    public IReadOnlyList<KeyValuePair<string, Distribution>> Distributions =>
-        _distributions.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<KeyValuePair<string, Distribution>> Distributions
+    {
+        get
+        {
+            var keys = new List<string>(_distributions.Count);
+            foreach (var (key, _) in _distributions)
+            {
+                keys.Add(key);
+            }
+            keys.Sort(StringComparer.Ordinal);
+            var distributions = new List<KeyValuePair<string, Distribution>>(keys.Count);
+            foreach (var key in keys)
+            {
+                distributions.Add(new KeyValuePair<string, Distribution>(key, _distributions[key]));
+            }
+            return distributions;
+        }
+    }
 
     /// <summary>Counts of rejections by reason code.</summary>
-    public IReadOnlyDictionary<string, long> RejectionsByCode =>
-        Counters.Where(kv => kv.Key.StartsWith(RejectedPrefix, StringComparison.Ordinal))
-            .ToDictionary(kv => kv.Key[RejectedPrefix.Length..], kv => kv.Value, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, long> RejectionsByCode
+    {
+        get
+        {
+            var byCode = new Dictionary<string, long>(StringComparer.Ordinal);
+            var counters = Counters;
+            for (var i = 0; i < counters.Count; i++)
+            {
+                var (key, value) = counters[i];
+                if (key.StartsWith(RejectedPrefix, StringComparison.Ordinal))
+                {
+                    byCode.Add(key[RejectedPrefix.Length..], value);
+                }
+            }
+            return byCode;
+        }
+    }
 
     /// <summary>Adds elapsed time measured by the caller.</summary>
     public void AddElapsed(TimeSpan elapsed) => _elapsedTicks.Add(elapsed.Ticks);
@@ -119,12 +178,15 @@ public sealed class StageStats
     /// <summary>Adds every counter and distribution of <paramref name="other"/> into this instance.</summary>
     public void MergeFrom(StageStats other)
     {
-        foreach (var (key, value) in other.Counters)
+        var counters = other.Counters;
+        for (var i = 0; i < counters.Count; i++)
         {
-            Increment(key, value);
+            Increment(counters[i].Key, counters[i].Value);
         }
-        foreach (var (key, d) in other.Distributions)
+        var distributions = other.Distributions;
+        for (var i = 0; i < distributions.Count; i++)
         {
+            var (key, d) = distributions[i];
             _distributions.GetOrAdd(key, static _ => new Distribution()).Add(d.Count, d.Sum, d.Min, d.Max);
         }
         AddElapsed(other.Elapsed);

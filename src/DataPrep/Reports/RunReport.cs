@@ -31,7 +31,7 @@ public static class RunReport
     }
 
     /// <summary>Sample ids and languages of rejected documents, read from the start of each rejects file.</summary>
-    internal sealed record RejectedSamples(IReadOnlyDictionary<string, List<string>> IdsByReason, IReadOnlyDictionary<(string Reason, string Language), long> ByLanguage, bool Partial);
+    internal sealed record RejectedSamples(IReadOnlyDictionary<string, List<string>> IdsByReason, Dictionary<(string Reason, string Language), long> ByLanguage, bool Partial);
 
     /// <summary>Reads sample ids (and languages, when a language stage ran) from <c>rejected/</c>.</summary>
     internal static RejectedSamples ScanRejected(string outputFolder)
@@ -65,7 +65,7 @@ public static class RunReport
                     }
                     var language = root.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("language", out var l)
                         ? l.GetString() ?? "unknown" : "unknown";
-                    byLanguage[(reason, language)] = byLanguage.GetValueOrDefault((reason, language)) + 1;
+                    byLanguage[(reason, language)] = (byLanguage.TryGetValue((reason, language), out var n) ? n : 0) + 1;
                 }
                 if (partial)
                 {
@@ -102,7 +102,7 @@ public static class RunReport
         }
         html.Append("</table>");
 
-        var reasons = stats.RejectionsByReason;
+        var reasons = stats.SumRejectionsByReason();
         html.Append("<h2>Rejections by reason</h2>");
         if (reasons.Count == 0)
         {
@@ -110,13 +110,23 @@ public static class RunReport
         }
         else
         {
-            html.Append(SvgBarChart.Render(reasons.OrderByDescending(kv => kv.Value).Select(kv => new SvgBarChart.Bar(kv.Key, kv.Value)).ToList(),
-                "Rejected documents per reason code", "docs", "chart reasons"));
+            html.Append(SvgBarChart.Render(Bars(LargestFirst(reasons)), "Rejected documents per reason code", "docs", "chart reasons"));
             html.Append("<table><tr><th>reason</th><th>documents</th><th>by language</th><th>sample ids</th></tr>");
             foreach (var (code, count) in reasons)
             {
-                var languages = samples.ByLanguage.Where(kv => kv.Key.Reason == code).OrderByDescending(kv => kv.Value)
-                    .Select(kv => $"{kv.Key.Language}: {N(kv.Value)}");
+                var byLanguage = new List<KeyValuePair<string, long>>();
+                foreach (var ((reason, language), n) in samples.ByLanguage)
+                {
+                    if (reason == code)
+                    {
+                        byLanguage.Add(new KeyValuePair<string, long>(language, n));
+                    }
+                }
+                var languages = new List<string>(byLanguage.Count);
+                foreach (var (language, n) in LargestFirst(byLanguage))
+                {
+                    languages.Add($"{language}: {N(n)}");
+                }
                 var ids = samples.IdsByReason.TryGetValue(code, out var list) ? list : [];
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(code)}</code></td><td class=\"n\">{N(count)}</td><td>{E(string.Join(", ", languages))}</td><td>{string.Join(" ", ids.Select(id => $"<code>{E(id)}</code>"))}</td></tr>");
             }
@@ -127,22 +137,51 @@ public static class RunReport
             }
         }
 
-        var tokensByLanguage = stats.Stages.Where(e => e.IsDecisionPass).SelectMany(e => e.Stats.Counters)
-            .Where(kv => kv.Key.StartsWith("tokens.lang.", StringComparison.Ordinal)).GroupBy(kv => kv.Key["tokens.lang.".Length..])
-            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+        // Languages in the order they first appear (stage order, then key order), as the sums are made.
+        var tokensByLanguage = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entry in stats.Stages)
+        {
+            if (!entry.IsDecisionPass)
+            {
+                continue;
+            }
+            var counters = entry.Stats.Counters;
+            for (var i = 0; i < counters.Count; i++)
+            {
+                var (key, value) = counters[i];
+                if (key.StartsWith("tokens.lang.", StringComparison.Ordinal))
+                {
+                    var language = key["tokens.lang.".Length..];
+                    tokensByLanguage[language] = (tokensByLanguage.TryGetValue(language, out var sum) ? sum : 0) + value;
+                }
+            }
+        }
         if (tokensByLanguage.Count > 0)
         {
-            var total = tokensByLanguage.Values.Sum();
+            long total = 0;
+            foreach (var (_, tokens) in tokensByLanguage)
+            {
+                total += tokens;
+            }
+            var korean = tokensByLanguage.TryGetValue("ko", out var ko) ? ko : 0;
             html.Append("<h2>Tokens by document language</h2>");
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"summary\" id=\"korean-token-share\">Korean share of tokens: <b>{(total == 0 ? 0 : 100.0 * tokensByLanguage.GetValueOrDefault("ko") / total):F2}%</b> of {N(total)} tokens</p>");
-            html.Append(SvgBarChart.Render(tokensByLanguage.OrderByDescending(kv => kv.Value).Select(kv => new SvgBarChart.Bar(kv.Key, kv.Value)).ToList(),
-                "Tokens per document language", "tokens", "chart tokens"));
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"summary\" id=\"korean-token-share\">Korean share of tokens: <b>{(total == 0 ? 0 : 100.0 * korean / total):F2}%</b> of {N(total)} tokens</p>");
+            html.Append(SvgBarChart.Render(Bars(LargestFirst(tokensByLanguage)), "Tokens per document language", "tokens", "chart tokens"));
         }
         html.Append("<h2>Stage counters</h2><p class=\"note\">Each stage's own counts: duplicates and clusters, PII found and replaced by type, tokens and Korean token share, language decisions.</p>");
         foreach (var entry in stats.Stages)
         {
-            var own = entry.Stats.Counters.Where(kv => !kv.Key.StartsWith("docs.", StringComparison.Ordinal) && !kv.Key.StartsWith("bytes.", StringComparison.Ordinal)
-                && !kv.Key.StartsWith(StageStats.RejectedPrefix, StringComparison.Ordinal)).ToList();
+            var own = new List<KeyValuePair<string, long>>();
+            var counters = entry.Stats.Counters;
+            for (var i = 0; i < counters.Count; i++)
+            {
+                var key = counters[i].Key;
+                if (!key.StartsWith("docs.", StringComparison.Ordinal) && !key.StartsWith("bytes.", StringComparison.Ordinal)
+                    && !key.StartsWith(StageStats.RejectedPrefix, StringComparison.Ordinal))
+                {
+                    own.Add(counters[i]);
+                }
+            }
             var distributions = entry.Stats.Distributions;
             if (own.Count == 0 && distributions.Count == 0)
             {
@@ -151,13 +190,14 @@ public static class RunReport
             html.Append(CultureInfo.InvariantCulture, $"<h3>{E(entry.StageId)}{(entry.IsDecisionPass ? "" : " · " + E(entry.Pass))}</h3>");
             if (own.Count > 0)
             {
-                html.Append(SvgBarChart.Render(own.Select(kv => new SvgBarChart.Bar(kv.Key, kv.Value)).ToList(), $"{entry.StageId} counters", "", "chart counters"));
+                html.Append(SvgBarChart.Render(Bars(own), $"{entry.StageId} counters", "", "chart counters"));
             }
             if (distributions.Count > 0)
             {
                 html.Append("<table><tr><th>distribution</th><th>count</th><th>mean</th><th>min</th><th>max</th><th>sum</th></tr>");
-                foreach (var (key, d) in distributions)
+                for (var i = 0; i < distributions.Count; i++)
                 {
+                    var (key, d) = distributions[i];
                     html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(key)}</td><td class=\"n\">{N(d.Count)}</td><td class=\"n\">{d.Mean:F3}</td><td class=\"n\">{d.Min:G6}</td><td class=\"n\">{d.Max:G6}</td><td class=\"n\">{d.Sum:G8}</td></tr>");
                 }
                 html.Append("</table>");
@@ -167,6 +207,47 @@ public static class RunReport
         html.Append("<script type=\"application/json\" id=\"stats-json\">").Append(stats.ToJson().Replace("</", "<\\/", StringComparison.Ordinal)).Append("</script>");
         html.Append("</body></html>\n");
         return html.ToString();
+    }
+
+    // Plain loops over counts (KeyValuePair<string, long>, a value type) instead of LINQ's OrderByDescending and Select:
+    // ReadyToRun precompiles these, it cannot precompile LINQ's iterators over value types (bench/results/startup.md,
+    // Session 11).
+
+    private static List<KeyValuePair<string, long>> LargestFirst(Dictionary<string, long> counts)
+    {
+        var list = new List<KeyValuePair<string, long>>(counts.Count);
+        foreach (var count in counts)
+        {
+            list.Add(count);
+        }
+        return LargestFirst(list);
+    }
+
+    // The counts, largest first; equal counts keep their order (what a stable sort by count does).
+    private static List<KeyValuePair<string, long>> LargestFirst(List<KeyValuePair<string, long>> counts)
+    {
+        var sorted = new List<KeyValuePair<string, long>>(counts.Count);
+        foreach (var count in counts)
+        {
+            // Insertion: after every count at least as large. The lists are short (reasons, languages).
+            var at = sorted.Count;
+            while (at > 0 && sorted[at - 1].Value < count.Value)
+            {
+                at--;
+            }
+            sorted.Insert(at, count);
+        }
+        return sorted;
+    }
+
+    private static List<SvgBarChart.Bar> Bars(List<KeyValuePair<string, long>> counts)
+    {
+        var bars = new List<SvgBarChart.Bar>(counts.Count);
+        foreach (var (label, value) in counts)
+        {
+            bars.Add(new SvgBarChart.Bar(label, value));
+        }
+        return bars;
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

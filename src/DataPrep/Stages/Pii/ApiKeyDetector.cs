@@ -63,7 +63,18 @@ internal sealed class ApiKeyDetector : IPiiDetector
     /// characters, and so is the end of its prefix after the last other character (<c>xoxe.</c><b><c>xoxp-</c></b>,
     /// <c>hooks.slack.</c><b><c>com/services/</c></b>). The scanner runs this detector only on texts with a run of
     /// <see cref="TokenRun.MinLength"/>, which must not exceed this.</summary>
-    internal static readonly int ShortestTokenRun = Rules.Min(r => r.Min + TokenTailLength(r.Prefix));
+    internal static readonly int ShortestTokenRun = FindShortestTokenRun();
+
+    // A loop rather than LINQ's Min over int, which cannot be precompiled and was compiled at start-up (bench/results/startup.md, Session 11).
+    private static int FindShortestTokenRun()
+    {
+        var shortest = int.MaxValue;
+        foreach (var rule in Rules)
+        {
+            shortest = Math.Min(shortest, rule.Min + TokenTailLength(rule.Prefix));
+        }
+        return shortest;
+    }
 
     private static readonly SearchValues<string> Prefixes =
         SearchValues.Create(Rules.Select(r => r.Prefix).Distinct().ToArray(), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace DataPrep.Stages.Pii;
 
@@ -16,11 +17,27 @@ internal sealed class KeywordSet
 
     public KeywordSet(IEnumerable<string> words)
     {
-        var all = words.ToArray();
-        var ascii = all.Where(w => w.All(char.IsAscii)).ToArray();
-        _other = all.Where(w => !w.All(char.IsAscii)).ToArray();
-        _ascii = ascii.Length > 0 ? SearchValues.Create(ascii, StringComparison.OrdinalIgnoreCase) : null;
-        _firstChars = _other.Length > 0 ? SearchValues.Create(_other.Select(w => w[0]).Distinct().ToArray()) : null;
+        // Plain loops, not LINQ over chars: built once at start-up, and LINQ's char instantiations cannot be precompiled
+        // (bench/results/startup.md, Session 11).
+        var ascii = new List<string>();
+        var other = new List<string>();
+        var firstChars = new List<char>();
+        foreach (var word in words)
+        {
+            if (Ascii.IsValid(word))
+            {
+                ascii.Add(word);
+                continue;
+            }
+            other.Add(word);
+            if (!firstChars.Contains(word[0]))
+            {
+                firstChars.Add(word[0]);
+            }
+        }
+        _other = [.. other];
+        _ascii = ascii.Count > 0 ? SearchValues.Create([.. ascii], StringComparison.OrdinalIgnoreCase) : null;
+        _firstChars = firstChars.Count > 0 ? SearchValues.Create([.. firstChars]) : null;
     }
 
     /// <summary>Where the next keyword search results lie; lets a scanning loop reuse look-ahead results so repeated

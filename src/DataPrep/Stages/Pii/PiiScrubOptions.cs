@@ -124,7 +124,14 @@ public sealed record PiiScrubOptions : IValidatableOptions
         {
             yield return new OptionProblem("maxPiiPer1000Chars", $"must be 0 (no limit) or more (got {MaxPiiPer1000Chars}).");
         }
-        var hashing = PiiTypes.All.Where(t => IsEnabled(t) && ActionFor(t) == PiiAction.Hash).Select(PiiTypes.Name).ToList();
+        var hashing = new List<string>();
+        foreach (var type in PiiTypes.All)
+        {
+            if (IsEnabled(type) && ActionFor(type) == PiiAction.Hash)
+            {
+                hashing.Add(PiiTypes.Name(type));
+            }
+        }
         if (hashing.Count > 0 && string.IsNullOrEmpty(HashSalt))
         {
             yield return new OptionProblem("hashSalt",

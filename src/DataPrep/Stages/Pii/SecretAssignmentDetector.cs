@@ -23,9 +23,25 @@ internal sealed class SecretAssignmentDetector : IPiiDetector
 
     /// <summary>Characters outside ASCII that ignoring case turns into an ASCII letter (dotless ı, long ſ, the Kelvin sign):
     /// an ASCII keyword can match through them, so the search windows take them in with the name characters.</summary>
-    private static readonly SearchValues<char> AsciiLookalikes = SearchValues.Create(
-        [.. Enumerable.Range(128, char.MaxValue - 127).Select(c => (char)c)
-            .Where(c => char.ToUpperInvariant(c) < 128 || char.ToLowerInvariant(c) < 128)]);
+    private static readonly SearchValues<char> AsciiLookalikes = SearchValues.Create(FindAsciiLookalikes());
+
+    // A loop, not LINQ over 65,408 chars: it runs once per process at start-up, precompiled, instead of through LINQ
+    // iterators over char that were compiled for it and ran unoptimised (bench/results/startup.md, Session 11).
+    private static char[] FindAsciiLookalikes()
+    {
+        var lookalikes = new List<char>();
+        for (var c = (char)128; ; c++)
+        {
+            if (char.ToUpperInvariant(c) < 128 || char.ToLowerInvariant(c) < 128)
+            {
+                lookalikes.Add(c);
+            }
+            if (c == char.MaxValue)
+            {
+                return [.. lookalikes];
+            }
+        }
+    }
 
     /// <summary>How far after a name's end <see cref="ProseValue"/> looks for a token to start (24), and one more.</summary>
     private const int ProseWindow = 25;

@@ -75,7 +75,7 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
             {
                 continue;
             }
-            if (entry.Any(DataPrep.Text.Scripts.IsHangul))
+            if (ContainsHangul(entry))
             {
                 hangul.Add(entry);
                 continue;
@@ -105,11 +105,13 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
                 _latinOther = true;
             }
         }
-        _hangul = [.. hangul.Distinct(StringComparer.Ordinal).OrderByDescending(h => h.Length)];
-        _hangulByFirst = _hangul.GroupBy(h => h[0]).ToDictionary(g => g.Key, g => g.ToArray());
-        foreach (var first in _hangulByFirst.Keys)
+        _hangul = LongestFirst(hangul);
+        _hangulByFirst = [];
+        foreach (var entry in _hangul)
         {
-            _isHangulFirst[first] = true;
+            // Each first character's entries stay longest first, as in _hangul.
+            _hangulByFirst[entry[0]] = _hangulByFirst.TryGetValue(entry[0], out var sameFirst) ? [.. sameFirst, entry] : [entry];
+            _isHangulFirst[entry[0]] = true;
         }
         foreach (var domain in options.Domains.Concat(options.DomainFiles.SelectMany(f => ReadList(context.ResolvePath(f)))))
         {
@@ -300,6 +302,41 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
     {
         public bool IsWord;
         public List<string[]> Phrases { get; } = [];
+    }
+
+    // Construction helpers are plain loops, not LINQ over chars and int keys: those instantiations cannot be precompiled,
+    // so each was compiled at start-up (bench/results/startup.md, Session 11).
+    private static bool ContainsHangul(string entry)
+    {
+        foreach (var c in entry)
+        {
+            if (DataPrep.Text.Scripts.IsHangul(c))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The distinct entries (ordinal), longest first; entries of one length keep their order (a stable sort).
+    private static string[] LongestFirst(List<string> entries)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sorted = new List<string>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (!seen.Add(entry))
+            {
+                continue;
+            }
+            var at = sorted.Count;
+            while (at > 0 && sorted[at - 1].Length < entry.Length)
+            {
+                at--;
+            }
+            sorted.Insert(at, entry);
+        }
+        return [.. sorted];
     }
 
     private static IEnumerable<string> ReadList(string path) =>

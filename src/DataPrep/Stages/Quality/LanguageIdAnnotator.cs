@@ -49,7 +49,10 @@ public sealed class LanguageIdAnnotator : DocumentStage
         Options = options;
         var latin = LanguageInfo.AllWithLatinScript();
         var cyrillic = LanguageInfo.AllWithCyrillicScript();
-        _languages = options.Languages.Select(code =>
+        // Plain loops, not LINQ over these tuples (value types): construction runs once per run, and LINQ's iterators over
+        // value types cannot be precompiled, so each was compiled at start-up (bench/results/startup.md, Session 11).
+        var distinct = new List<(string Code, Language Language, ScriptBucket Script)>(options.Languages.Length);
+        foreach (var code in options.Languages)
         {
             if (!LanguageIdOptions.TryParse(code, out var language))
             {
@@ -64,12 +67,24 @@ public sealed class LanguageIdAnnotator : DocumentStage
                 _ when cyrillic.Contains(language) => ScriptBucket.Cyrillic,
                 _ => ScriptBucket.Other,
             };
-            return (code.ToLowerInvariant(), language, script);
-        }).DistinctBy(l => l.Item2).ToArray();
+            // The first code of a language wins (two codes may name one language).
+            if (!distinct.Exists(l => l.Language == language))
+            {
+                distinct.Add((code.ToLowerInvariant(), language, script));
+            }
+        }
+        _languages = [.. distinct];
         if (options.UseLingua && _languages.Length >= 2)
         {
-            var key = string.Join(',', _languages.Select(l => l.Code).Order(StringComparer.Ordinal));
-            var languages = _languages.Select(l => l.Language).ToArray();
+            var codes = new string[_languages.Length];
+            var languages = new Language[_languages.Length];
+            for (var i = 0; i < _languages.Length; i++)
+            {
+                codes[i] = _languages[i].Code;
+                languages[i] = _languages[i].Language;
+            }
+            Array.Sort(codes, StringComparer.Ordinal);
+            var key = string.Join(',', codes);
             _detector = s_detectors.GetOrAdd(key, _ => new Lazy<LanguageDetector>(
                 () => LanguageDetectorBuilder.FromLanguages(languages).Build(), LazyThreadSafetyMode.ExecutionAndPublication));
         }
