@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using DataPrep.Text;
 
 namespace DataPrep.Stages.Dedup.MinHash;
 
@@ -45,7 +46,11 @@ internal sealed class MinHasher
 
     /// <summary>Fills <paramref name="signature"/> (length <see cref="NumPermutations"/>) with the minima over
     /// <paramref name="hashes"/>; all <see cref="uint.MaxValue"/> when there are none.</summary>
-    public void Compute(ReadOnlySpan<uint> hashes, Span<uint> signature)
+    public void Compute(ReadOnlySpan<uint> hashes, Span<uint> signature) => Compute(hashes, signature, VectorWidths.Widest);
+
+    /// <summary><see cref="Compute(ReadOnlySpan{uint}, Span{uint})"/> with the given vector width (tests run each width the
+    /// machine accelerates).</summary>
+    internal void Compute(ReadOnlySpan<uint> hashes, Span<uint> signature, VectorWidth width)
     {
         if (signature.Length != NumPermutations)
         {
@@ -55,17 +60,17 @@ internal sealed class MinHasher
         padded.Fill(uint.MaxValue);
         if (!hashes.IsEmpty)
         {
-            if (Vector512.IsHardwareAccelerated)
+            switch (width)
             {
-                Compute512(hashes, padded);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                Compute256(hashes, padded);
-            }
-            else
-            {
-                ComputeScalar(hashes, padded);
+                case VectorWidth.Bits512:
+                    Compute512(hashes, padded);
+                    break;
+                case VectorWidth.Bits256:
+                    Compute256(hashes, padded);
+                    break;
+                default:
+                    ComputeScalar(hashes, padded);
+                    break;
             }
         }
         padded[..NumPermutations].CopyTo(signature);

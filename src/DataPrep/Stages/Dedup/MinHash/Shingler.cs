@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using DataPrep.Text;
 
 namespace DataPrep.Stages.Dedup.MinHash;
 
@@ -15,7 +16,8 @@ namespace DataPrep.Stages.Dedup.MinHash;
 /// </summary>
 /// <remarks>
 /// Why this shape: the old per-shingle XxHash3 call over UTF-8 bytes cost about half the signature time. Here the text is
-/// scanned once (UTF-16, no transcoding), and the n-gram combination runs 16 shingles per AVX-512 vector. The per-unit mix
+/// scanned once (UTF-16, no transcoding), and the n-gram combination runs 16 shingles per AVX-512 vector (8 per AVX2 vector in
+/// the default x86-64-v3 native binary and on CPUs without AVX-512; every width gives the same hashes). The per-unit mix
 /// matters: a linear combination of raw character codes would collide for n-grams whose codes differ by small deltas
 /// (a short vector of the lattice Σ d_k·M_k ≡ 0 mod 2^32, and Hangul syllables are dense); after the mix the unit values are
 /// pseudo-random, so two different n-grams collide with probability ≈ 2^−32, and the final mix hands the permutations
@@ -26,23 +28,25 @@ internal static class Shingler
 {
     /// <summary>Hashes every shingle of <paramref name="text"/> into <see cref="ShingleWorkspace.Hashes"/> (text order); returns how many.</summary>
     public static int Hash(ReadOnlySpan<char> text, ShingleUnit unit, int n, long seed, ShingleWorkspace workspace) =>
-        Hash(text, unit, n, seed, workspace, Vector512.IsHardwareAccelerated);
+        Hash(text, unit, n, seed, workspace, VectorWidths.Widest);
 
-    /// <summary>The shingle hashes by the scalar definition, for checking the vectorised path.</summary>
+    /// <summary>The shingle hashes by the scalar definition, for checking the vectorised paths.</summary>
     internal static uint[] HashReference(ReadOnlySpan<char> text, ShingleUnit unit, int n, long seed)
     {
         var workspace = new ShingleWorkspace();
-        var count = Hash(text, unit, n, seed, workspace, vectorised: false);
+        var count = Hash(text, unit, n, seed, workspace, VectorWidth.None);
         return workspace.Hashes[..count];
     }
 
-    private static int Hash(ReadOnlySpan<char> text, ShingleUnit unit, int n, long seed, ShingleWorkspace workspace, bool vectorised)
+    /// <summary><see cref="Hash(ReadOnlySpan{char}, ShingleUnit, int, long, ShingleWorkspace)"/> with the given vector width
+    /// (tests run each width the machine accelerates).</summary>
+    internal static int Hash(ReadOnlySpan<char> text, ShingleUnit unit, int n, long seed, ShingleWorkspace workspace, VectorWidth width)
     {
         workspace.EnsureCapacity(text.Length);
         var multipliers = workspace.Multipliers(seed, n);
         var unitSeed = (uint)seed ^ (uint)((ulong)seed >> 32);
         var units = unit == ShingleUnit.Chars
-            ? SplitChars(text, workspace.Units, vectorised)
+            ? SplitChars(text, workspace.Units, width)
             : SplitWords(text, workspace.Units, unitSeed);
         if (units == 0)
         {
@@ -62,13 +66,17 @@ internal static class Shingler
             return 1;
         }
         var count = units - n + 1;
-        if (vectorised)
+        switch (width)
         {
-            Combine512(values, units, n, unitSeed, multipliers, hashes, count);
-        }
-        else
-        {
-            CombineScalar(values, units, n, unitSeed, multipliers, hashes, count);
+            case VectorWidth.Bits512:
+                Combine512(values, units, n, unitSeed, multipliers, hashes, count);
+                break;
+            case VectorWidth.Bits256:
+                Combine256(values, units, n, unitSeed, multipliers, hashes, count);
+                break;
+            default:
+                CombineScalar(values, units, n, unitSeed, multipliers, hashes, count);
+                break;
         }
         return count;
     }
@@ -93,6 +101,28 @@ internal static class Shingler
                 sum += Vector512.LoadUnsafe(ref v, i + k) * Vector512.Create(Unsafe.Add(ref m, k));
             }
             Fmix512(sum).StoreUnsafe(ref h, i);
+        }
+    }
+
+    /// <summary><see cref="Combine512"/> with 8 lanes per vector (AVX2).</summary>
+    private static void Combine256(Span<uint> values, int units, int n, uint unitSeed, uint[] multipliers, uint[] hashes, int count)
+    {
+        ref var v = ref MemoryMarshal.GetReference(values);
+        var seedVector = Vector256.Create(unitSeed);
+        for (nuint j = 0; j < (nuint)units; j += 8)
+        {
+            Fmix256(Vector256.LoadUnsafe(ref v, j) ^ seedVector).StoreUnsafe(ref v, j);
+        }
+        ref var h = ref MemoryMarshal.GetArrayDataReference(hashes);
+        ref var m = ref MemoryMarshal.GetArrayDataReference(multipliers);
+        for (nuint i = 0; i < (nuint)count; i += 8)
+        {
+            var sum = Vector256<uint>.Zero;
+            for (nuint k = 0; k < (nuint)n; k++)
+            {
+                sum += Vector256.LoadUnsafe(ref v, i + k) * Vector256.Create(Unsafe.Add(ref m, k));
+            }
+            Fmix256(sum).StoreUnsafe(ref h, i);
         }
     }
 
@@ -138,12 +168,26 @@ internal static class Shingler
         return h ^ Vector512.ShiftRightLogical(h, 16);
     }
 
-    private static int SplitChars(ReadOnlySpan<char> text, uint[] units, bool vectorised)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Fmix256(Vector256<uint> h)
+    {
+        h ^= Vector256.ShiftRightLogical(h, 16);
+        h *= Vector256.Create(0x85EB_CA6Bu);
+        h ^= Vector256.ShiftRightLogical(h, 13);
+        h *= Vector256.Create(0xC2B2_AE35u);
+        return h ^ Vector256.ShiftRightLogical(h, 16);
+    }
+
+    private static int SplitChars(ReadOnlySpan<char> text, uint[] units, VectorWidth width)
     {
         ref var u = ref MemoryMarshal.GetArrayDataReference(units);
         nuint count = 0;
         var i = 0;
-        if (vectorised && Avx512F.IsSupported)
+        if (width == VectorWidth.Bits256 && Avx2.IsSupported)
+        {
+            i = SplitChars256(text, ref u, ref count);
+        }
+        else if (width == VectorWidth.Bits512 && Avx512F.IsSupported)
         {
             // 16 chars per step when all are ASCII or Hangul syllables (most Korean and English text): classify,
             // lower-case, and compress the kept lanes to the front (vpcompressd). A full 16-lane store is safe: the
@@ -177,6 +221,39 @@ internal static class Shingler
         }
         ClearPadding(units, (int)count);
         return (int)count;
+    }
+
+    /// <summary>
+    /// The AVX2 twin of the 512-bit block in <see cref="SplitChars"/>: 16 chars per step, classified in 16-bit lanes, then
+    /// widened to two 8-lane halves whose kept lanes <see cref="LaneCompress256"/> moves to the front. Returns where the
+    /// scalar tail starts.
+    /// </summary>
+    private static int SplitChars256(ReadOnlySpan<char> text, ref uint u, ref nuint count)
+    {
+        ref var t = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var i = 0;
+        for (; i + 16 <= text.Length; i += 16)
+        {
+            var c = Vector256.LoadUnsafe(ref t, (nuint)i);
+            var lower = c | Vector256.Create((ushort)0x20);
+            var letter = Vector256.LessThanOrEqual(lower - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')));
+            var digit = Vector256.LessThanOrEqual(c - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+            var hangul = Vector256.LessThanOrEqual(c - Vector256.Create((ushort)0xAC00), Vector256.Create((ushort)(0xD7A3 - 0xAC00)));
+            var other = Vector256.GreaterThanOrEqual(c, Vector256.Create((ushort)0x80)) & ~hangul;
+            if (other != Vector256<ushort>.Zero)
+            {
+                foreach (var ch in text.Slice(i, 16))
+                {
+                    AppendChar(ch, ref u, ref count);
+                }
+                continue;
+            }
+            var keep = (letter | digit | hangul).ExtractMostSignificantBits();
+            var folded = Vector256.ConditionalSelect(letter, lower, c);
+            LaneCompress256.Store(Vector256.WidenLower(folded), keep & 0xFF, ref u, ref count);
+            LaneCompress256.Store(Vector256.WidenUpper(folded), keep >> 8, ref u, ref count);
+        }
+        return i;
     }
 
     /// <summary>Appends <paramref name="c"/> lower-cased when it is a letter or digit (the scalar definition of a char unit).</summary>
