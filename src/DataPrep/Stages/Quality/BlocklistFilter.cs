@@ -45,6 +45,7 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
     // For each char, 1 + the index in _hangulGroups of the entries starting with it; 0 when none does.
     private readonly byte[] _hangulFirst = new byte[char.MaxValue + 1];
     private readonly string[][] _hangulGroups;
+    private readonly BlocklistHangulPrefilter _hangulPrefilter;
     private readonly HashSet<string> _domains = new(StringComparer.OrdinalIgnoreCase);
     private readonly QualityRuleTable _rules;
 
@@ -117,6 +118,7 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
             _hangulByFirst[entry[0]] = _hangulByFirst.TryGetValue(entry[0], out var sameFirst) ? [.. sameFirst, entry] : [entry];
         }
         _hangulGroups = IndexHangulFirsts(_hangul, _hangulFirst);
+        _hangulPrefilter = new BlocklistHangulPrefilter(_hangul);
         foreach (var domain in options.Domains.Concat(options.DomainFiles.SelectMany(f => ReadList(context.ResolvePath(f)))))
         {
             var trimmed = domain.Trim().TrimEnd('.');
@@ -222,7 +224,7 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
                 }
             }
         }
-        if (_hangulByFirst.Count > 0 && a.HangulSyllables + a.CompatibilityJamo > 0)
+        if (_hangulByFirst.Count > 0 && a.HangulSyllables + a.CompatibilityJamo > 0 && _hangulPrefilter.MayHoldEntry(text))
         {
             for (var i = 0; i < words.Length; i++)
             {
