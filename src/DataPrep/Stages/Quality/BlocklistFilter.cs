@@ -198,7 +198,8 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
         var text = a.Text;
         var words = a.Words;
         var matches = 0;
-        if (_latin.Count > 0)
+        // Only words with a Latin letter are looked up, and a text without Latin letters has none.
+        if (_latin.Count > 0 && a.LatinLetters > 0)
         {
             for (var i = 0; i < words.Length; i++)
             {
