@@ -40,8 +40,12 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
     // (first letter, length) pairs start a Latin entry, and the entries by their first Hangul character.
     private readonly ulong[] _latinFirstLetterLengths = new ulong[26];
     private readonly bool _latinOther;
+    private readonly BlocklistWordPrefilter _latinPrefilter;
     private readonly Dictionary<char, string[]> _hangulByFirst;
-    private readonly bool[] _isHangulFirst = new bool[char.MaxValue + 1];
+    // For each char, 1 + the index in _hangulGroups of the entries starting with it; 0 when none does.
+    private readonly byte[] _hangulFirst = new byte[char.MaxValue + 1];
+    private readonly string[][] _hangulGroups;
+    private readonly BlocklistHangulPrefilter _hangulPrefilter;
     private readonly HashSet<string> _domains = new(StringComparer.OrdinalIgnoreCase);
     private readonly QualityRuleTable _rules;
 
@@ -105,14 +109,16 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
                 _latinOther = true;
             }
         }
+        _latinPrefilter = new BlocklistWordPrefilter(_latin.Keys);
         _hangul = LongestFirst(hangul);
         _hangulByFirst = [];
         foreach (var entry in _hangul)
         {
             // Each first character's entries stay longest first, as in _hangul.
             _hangulByFirst[entry[0]] = _hangulByFirst.TryGetValue(entry[0], out var sameFirst) ? [.. sameFirst, entry] : [entry];
-            _isHangulFirst[entry[0]] = true;
         }
+        _hangulGroups = IndexHangulFirsts(_hangul, _hangulFirst);
+        _hangulPrefilter = new BlocklistHangulPrefilter(_hangul);
         foreach (var domain in options.Domains.Concat(options.DomainFiles.SelectMany(f => ReadList(context.ResolvePath(f)))))
         {
             var trimmed = domain.Trim().TrimEnd('.');
@@ -192,12 +198,14 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
         var text = a.Text;
         var words = a.Words;
         var matches = 0;
-        if (_latin.Count > 0)
+        // Only words with a Latin letter are looked up, and a text without Latin letters has none.
+        if (_latin.Count > 0 && a.LatinLetters > 0)
         {
             for (var i = 0; i < words.Length; i++)
             {
                 var word = words[i];
                 if ((word.Flags & WordFlags.HasLatin) == 0 || word.CoreLength == 0 || !MayBeLatinEntry(text[word.CoreStart], word.CoreLength)
+                    || !_latinPrefilter.MayBeKey(text, word.CoreStart, word.CoreLength)
                     || !_latinLookup.TryGetValue(text.Slice(word.CoreStart, word.CoreLength), out var entry))
                 {
                     continue;
@@ -217,7 +225,7 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
                 }
             }
         }
-        if (_hangulByFirst.Count > 0 && a.HangulSyllables + a.CompatibilityJamo > 0)
+        if (_hangulByFirst.Count > 0 && a.HangulSyllables + a.CompatibilityJamo > 0 && _hangulPrefilter.MayHoldEntry(text))
         {
             for (var i = 0; i < words.Length; i++)
             {
@@ -229,12 +237,18 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
                 var end = word.Start + word.Length;
                 for (var k = word.Start; k < end; k++)
                 {
-                    if (!_isHangulFirst[text[k]] || !_hangulByFirst.TryGetValue(text[k], out var candidates))
+                    var group = _hangulFirst[text[k]];
+                    if (group == 0)
                     {
                         continue;
                     }
-                    foreach (var candidate in candidates)
+                    foreach (var candidate in _hangulGroups[group - 1])
                     {
+                        // The second char first: common first syllables (지, 사, 시) mostly start other words.
+                        if (candidate.Length > 1 && (k + 1 >= text.Length || text[k + 1] != candidate[1]))
+                        {
+                            continue;
+                        }
                         if (text[k..].StartsWith(candidate, StringComparison.Ordinal))
                         {
                             matches++;
@@ -246,6 +260,32 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
             }
         }
         return matches;
+    }
+
+    // Numbers the first chars of the Hangul entries (longest first) and groups the entries by them, each group longest
+    // first. Past 255 first chars (rare) the last group takes every further entry: one that starts with another char
+    // never matches where the search tries it, and those of one first char keep their order.
+    private static string[][] IndexHangulFirsts(string[] longestFirst, byte[] index)
+    {
+        var groups = new List<List<string>>();
+        foreach (var entry in longestFirst)
+        {
+            if (index[entry[0]] == 0)
+            {
+                if (groups.Count < byte.MaxValue)
+                {
+                    groups.Add([]);
+                }
+                index[entry[0]] = (byte)groups.Count;
+            }
+            groups[index[entry[0]] - 1].Add(entry);
+        }
+        var result = new string[groups.Count][];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            result[g] = [.. groups[g]];
+        }
+        return result;
     }
 
     private bool MayBeLatinEntry(char first, int length)

@@ -235,6 +235,20 @@ internal sealed partial class DocumentAnalysis
                 lineEnd = runEnd;
                 dotRun = 0;
                 previousMojibake = false;
+                // An eojeol ending in a syllable before a plain space, the commonest case in Korean text: ended here,
+                // as for Latin words below.
+                if (runEnd < span.Length && span[runEnd] == ' ')
+                {
+                    whitespace++;
+                    if (runEnd - wordStart > LongWordLength)
+                    {
+                        lineHasLongWord = true;
+                    }
+                    EndWord(span, wordStart, runEnd, wordFlags);
+                    wordStart = -1;
+                    wordFlags = WordFlags.None;
+                    i = runEnd;
+                }
                 continue;
             }
 

@@ -399,38 +399,33 @@ internal sealed partial class DocumentAnalysis
     /// are only compared with each other, so they need not equal <see cref="Hash"/> of the same chars.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong WordHash(ReadOnlySpan<char> text, int start, int length)
+    internal static ulong WordHash(ReadOnlySpan<char> text, int start, int length)
     {
         const ulong S0 = 0xA0761D6478BD642FUL, S1 = 0xE7037ED1A0B428DBUL, S2 = 0x8EBC6AF09C88C6E3UL;
         ref var first = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start));
-        ulong a, b;
-        if (length <= 4)
+        if (length > 8)
         {
-            if (start + 4 <= text.Length)
-            {
-                // Four chars are readable: the ones past the word are masked off.
-                a = Unsafe.ReadUnaligned<ulong>(ref first) & (ulong.MaxValue >> (64 - (16 * length)));
-            }
-            else
-            {
-                // At the end of the text: the same value, one char at a time.
-                a = 0;
-                for (var k = 0; k < length; k++)
-                {
-                    a |= (ulong)text[start + k] << (16 * k);
-                }
-            }
-            b = 0;
+            return Hash(text.Slice(start, length));
         }
-        else if (length is > 4 and <= 8)
+        ulong a, b;
+        if (start + 4 <= text.Length)
         {
-            // The first four and the last four chars (overlapping when shorter than 8); the length tells them apart.
-            a = Unsafe.ReadUnaligned<ulong>(ref first);
-            b = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, (length - 4) * 2));
+            // Up to 4 chars: the first four with the ones past the word masked off, and b = 0. 5–8 chars: the first four
+            // and the last four (overlapping when shorter than 8); the length tells them apart. Chosen by masks, not by a
+            // branch on the length: English word lengths are too varied to predict.
+            var longer = (4 - length) >> 31; // all ones for 5–8 chars, 0 for up to 4
+            a = Unsafe.ReadUnaligned<ulong>(ref first) & (ulong.MaxValue >> ((64 - (16 * length)) & ~longer));
+            b = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, ((length - 4) & longer) * 2)) & (ulong)(long)longer;
         }
         else
         {
-            return Hash(text.Slice(start, length));
+            // At the end of the text (so at most 3 chars): the same value, one char at a time.
+            a = 0;
+            for (var k = 0; k < length; k++)
+            {
+                a |= (ulong)text[start + k] << (16 * k);
+            }
+            b = 0;
         }
         var hash = Mum(a ^ S0, b ^ S1 ^ (ulong)length);
         return Mum(hash ^ S2, (ulong)length ^ S1);

@@ -91,9 +91,11 @@ internal sealed partial class DocumentAnalysis
         };
     }
 
+    // Hangul syllables (all letters) are answered before char.IsLetterOrDigit, a Unicode category lookup: a Korean
+    // eojeol asks this of its first and last char.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordChar(char c) =>
-        c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
+        c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : (uint)(c - 0xAC00) <= 0xD7A3 - 0xAC00 || char.IsLetterOrDigit(c);
 
     private void EndLine(ReadOnlySpan<char> span, int start, int end, int firstWord, int sentences, bool longWord, bool newParagraph)
     {

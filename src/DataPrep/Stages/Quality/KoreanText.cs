@@ -20,18 +20,52 @@ internal static class KoreanText
     // (declarative 다, polite 요, interrogative 까, 죠/네, and the nominal endings 음/함/임/됨 of notices).
     private const string SentenceFinals = "다요까죠네음함임됨";
 
-    private static readonly bool[] s_particleFinal = BuildTable(ParticleFinals);
-    private static readonly bool[] s_sentenceFinal = BuildTable(SentenceFinals);
+    private const int Syllables = 0xD7A4 - 0xAC00;
 
-    private static bool[] BuildTable(string syllables)
+    // What each syllable is as the last or second-to-last syllable of an eojeol, one byte per syllable: the low three
+    // bits hold the case-particle class when CaseClassKnown is set. One load replaces a chain of compares and
+    // string searches, run for every Hangul eojeol of every document.
+    private const byte CaseClassKnown = 1 << 3;
+    private const byte ParticleFinal = 1 << 4;
+    private const byte SentenceFinal = 1 << 5;
+    private const byte BeforeDeclarativeEnding = 1 << 6;
+    private const byte BeforePoliteEnding = 1 << 7;
+
+    private static readonly byte[] s_syllables = BuildTable();
+
+    private static byte[] BuildTable()
     {
-        var table = new bool[0xD7A4 - 0xAC00];
-        foreach (var c in syllables)
+        var table = new byte[Syllables];
+        foreach (var c in ParticleFinals)
         {
-            table[c - 0xAC00] = true;
+            table[c - 0xAC00] |= ParticleFinal;
+        }
+        foreach (var c in SentenceFinals)
+        {
+            table[c - 0xAC00] |= SentenceFinal;
+        }
+        foreach (var c in BeforeDeclarative)
+        {
+            table[c - 0xAC00] |= BeforeDeclarativeEnding;
+        }
+        foreach (var c in BeforePolite)
+        {
+            table[c - 0xAC00] |= BeforePoliteEnding;
+        }
+        string[] classes = ["은는", "이가", "을를", "의", "에", "로", "와과", "도"];
+        for (var k = 0; k < classes.Length; k++)
+        {
+            foreach (var c in classes[k])
+            {
+                table[c - 0xAC00] |= (byte)(CaseClassKnown | k);
+            }
         }
         return table;
     }
+
+    // The syllable's byte of the table; 0 for any other char.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte Info(char c) => (uint)(c - 0xAC00) < Syllables ? s_syllables[c - 0xAC00] : (byte)0;
 
     /// <summary>True when the eojeol core (punctuation already stripped) ends in a particle or ending.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -42,11 +76,7 @@ internal static class KoreanText
             return false;
         }
         var last = core[^1];
-        if (last < 0xAC00 || last > 0xD7A3)
-        {
-            return false;
-        }
-        if (s_particleFinal[last - 0xAC00])
+        if ((Info(last) & ParticleFinal) != 0)
         {
             return true;
         }
@@ -57,6 +87,8 @@ internal static class KoreanText
     /// <summary>The case-particle class (0–7) the eojeol ends with, or -1: 은/는, 이/가, 을/를, 의, 에/에서,
     /// (으)로, 와/과, 도. Two different classes in a document are the Korean analogue of Gopher's
     /// "at least two stop words": evidence of sentences rather than keyword lists.</summary>
+    /// <remarks>은/는 0, 이/가 1, 을/를 2, 의 3, 에 and 에서 4, 로 5, 와/과 6, 도 7.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int CaseParticleClass(ReadOnlySpan<char> core)
     {
         // A bare one-syllable eojeol is more often a noun (이, 도) than a particle on a noun.
@@ -64,19 +96,13 @@ internal static class KoreanText
         {
             return -1;
         }
-        return core[^1] switch
+        var last = core[^1];
+        var info = Info(last);
+        if ((info & CaseClassKnown) != 0)
         {
-            '은' or '는' => 0,
-            '이' or '가' => 1,
-            '을' or '를' => 2,
-            '의' => 3,
-            '에' => 4,
-            '서' when core[^2] == '에' && core.Length >= 3 => 4,
-            '로' => 5,
-            '와' or '과' => 6,
-            '도' => 7,
-            _ => -1,
-        };
+            return info & 7;
+        }
+        return last == '서' && core[^2] == '에' && core.Length >= 3 ? 4 : -1;
     }
 
     // Syllables before a final 다 that make it a declarative sentence ending (했다, 있다, 합니다, 한다…)
@@ -88,6 +114,7 @@ internal static class KoreanText
 
     /// <summary>True when an eojeol (punctuation stripped) ends a Korean sentence: a declarative 다 after
     /// a verb/adjective stem or tense marker, a polite 요 ending, or the interrogative 니까/나요.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool EndsSentence(ReadOnlySpan<char> core)
     {
         if (core.Length < 2)
@@ -97,8 +124,8 @@ internal static class KoreanText
         var previous = core[^2];
         return core[^1] switch
         {
-            '다' => BeforeDeclarative.Contains(previous),
-            '요' => BeforePolite.Contains(previous),
+            '다' => (Info(previous) & BeforeDeclarativeEnding) != 0,
+            '요' => (Info(previous) & BeforePoliteEnding) != 0,
             '까' => previous == '니',
             _ => false,
         };
@@ -106,5 +133,5 @@ internal static class KoreanText
 
     /// <summary>True when a line ending in <paramref name="c"/> ends a Korean sentence (다, 요, 까, …).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsSentenceFinal(char c) => c >= 0xAC00 && c <= 0xD7A3 && s_sentenceFinal[c - 0xAC00];
+    public static bool IsSentenceFinal(char c) => (Info(c) & SentenceFinal) != 0;
 }
