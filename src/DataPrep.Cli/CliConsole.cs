@@ -21,6 +21,10 @@ internal sealed class CliConsole
         if (!Interactive)
         {
             Ansi.Profile.Width = 160;
+            // Spectre's own default for an unknown terminal. Tables never use the height, but without it Spectre asks
+            // System.Console for the window height, which loads and parses the terminfo database (~15 methods compiled,
+            // ~10 ms of CPU per run; bench/results/startup.md, Session 11).
+            Ansi.Profile.Height = 24;
         }
     }
 
