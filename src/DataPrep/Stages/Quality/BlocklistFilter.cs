@@ -41,7 +41,6 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
     private readonly ulong[] _latinFirstLetterLengths = new ulong[26];
     private readonly bool _latinOther;
     private readonly BlocklistWordPrefilter _latinPrefilter;
-    private readonly Dictionary<char, string[]> _hangulByFirst;
     // For each char, 1 + the index in _hangulGroups of the entries starting with it; 0 when none does.
     private readonly byte[] _hangulFirst = new byte[char.MaxValue + 1];
     private readonly string[][] _hangulGroups;
@@ -111,12 +110,6 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
         }
         _latinPrefilter = new BlocklistWordPrefilter(_latin.Keys);
         _hangul = LongestFirst(hangul);
-        _hangulByFirst = [];
-        foreach (var entry in _hangul)
-        {
-            // Each first character's entries stay longest first, as in _hangul.
-            _hangulByFirst[entry[0]] = _hangulByFirst.TryGetValue(entry[0], out var sameFirst) ? [.. sameFirst, entry] : [entry];
-        }
         _hangulGroups = IndexHangulFirsts(_hangul, _hangulFirst);
         _hangulPrefilter = new BlocklistHangulPrefilter(_hangul);
         foreach (var domain in options.Domains.Concat(options.DomainFiles.SelectMany(f => ReadList(context.ResolvePath(f)))))
@@ -225,7 +218,7 @@ public sealed class BlocklistFilter : FilterStage, IQualityRules
                 }
             }
         }
-        if (_hangulByFirst.Count > 0 && a.HangulSyllables + a.CompatibilityJamo > 0 && _hangulPrefilter.MayHoldEntry(text))
+        if (_hangul.Length > 0 && a.HangulSyllables + a.CompatibilityJamo > 0 && _hangulPrefilter.MayHoldEntry(text))
         {
             for (var i = 0; i < words.Length; i++)
             {
