@@ -25,4 +25,20 @@ internal static class VectorWidths
     /// <summary>The widest vectors the machine accelerates.</summary>
     public static VectorWidth Widest =>
         Vector512.IsHardwareAccelerated ? VectorWidth.Bits512 : Vector256.IsHardwareAccelerated ? VectorWidth.Bits256 : VectorWidth.None;
+
+    /// <summary>Every vector width the machine accelerates, narrowest first (tests run each path against the scalar one).</summary>
+    public static IEnumerable<VectorWidth> Accelerated
+    {
+        get
+        {
+            if (Vector256.IsHardwareAccelerated)
+            {
+                yield return VectorWidth.Bits256;
+            }
+            if (Vector512.IsHardwareAccelerated)
+            {
+                yield return VectorWidth.Bits512;
+            }
+        }
+    }
 }
