@@ -85,7 +85,7 @@ internal sealed class PipelineRunner
         var paths = Directory.Exists(layout.StatsFolder)
             ? Directory.GetFiles(layout.StatsFolder, "*.json").Where(f => !TemporaryFiles.IsHidden(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList()
             : [];
-        var merged = new PipelineStats { ShardFiles = 0 };
+        var parts = new List<PipelineStats>(paths.Count);
         // Phases run one after another and the shards of a phase side by side: the run's wall time is the
         // sum over phases of each phase's longest shard (stats files are named p{phase}-rank-R.json). A plain loop,
         // not LINQ over (phase, stats) tuples, which ReadyToRun cannot precompile (bench/results/startup.md, Session 11).
@@ -93,16 +93,17 @@ internal sealed class PipelineRunner
         foreach (var path in paths)
         {
             var stats = PipelineStats.FromJson(File.ReadAllText(path));
-            merged.MergeFrom(stats);
-            merged.ShardFiles += stats.ShardFiles;
+            parts.Add(stats);
             var phase = Path.GetFileName(path).Split('-')[0];
             longestByPhase[phase] = longestByPhase.TryGetValue(phase, out var longest) ? Math.Max(longest, stats.WallSeconds) : stats.WallSeconds;
         }
-        merged.WallSeconds = 0;
+        var wallSeconds = 0.0;
         foreach (var (_, longest) in longestByPhase)
         {
-            merged.WallSeconds += longest;
+            wallSeconds += longest;
         }
+        var merged = PipelineStats.Merge(parts);
+        merged.WallSeconds = wallSeconds;
         AtomicFile.WriteAllText(layout.MergedStats, merged.ToJson());
         return merged;
     }

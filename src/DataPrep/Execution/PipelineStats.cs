@@ -89,24 +89,7 @@ public sealed class PipelineStats
     /// enumerator of <see cref="Dictionary{TKey,TValue}"/> is precompiled; the interface's is not).</summary>
     internal Dictionary<string, long> SumRejectionsByReason()
     {
-        var sums = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var entry in _entries)
-        {
-            if (!entry.IsDecisionPass)
-            {
-                continue;
-            }
-            var counters = entry.Stats.Counters;
-            for (var i = 0; i < counters.Count; i++)
-            {
-                var (key, value) = counters[i];
-                if (key.StartsWith(StageStats.RejectedPrefix, StringComparison.Ordinal))
-                {
-                    var code = key[StageStats.RejectedPrefix.Length..];
-                    sums[code] = (sums.TryGetValue(code, out var sum) ? sum : 0) + value;
-                }
-            }
-        }
+        var sums = SumCounters(StageStats.RejectedPrefix);
         var codes = new List<string>(sums.Count);
         foreach (var (code, _) in sums)
         {
@@ -120,6 +103,34 @@ public sealed class PipelineStats
             byReason.Add(code, sums[code]);
         }
         return byReason;
+    }
+
+    /// <summary>
+    /// The decision passes' counters whose key starts with <paramref name="prefix"/>, summed by the rest of the key
+    /// (<c>rejected.&lt;code&gt;</c> by code, <c>tokens.lang.&lt;language&gt;</c> by language), in the order the keys first
+    /// appear: stage order, then key order.
+    /// </summary>
+    internal Dictionary<string, long> SumCounters(string prefix)
+    {
+        var sums = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entry in Stages)
+        {
+            if (!entry.IsDecisionPass)
+            {
+                continue;
+            }
+            var counters = entry.Stats.Counters;
+            for (var i = 0; i < counters.Count; i++)
+            {
+                var (key, value) = counters[i];
+                if (key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    var rest = key[prefix.Length..];
+                    sums[rest] = (sums.TryGetValue(rest, out var sum) ? sum : 0) + value;
+                }
+            }
+        }
+        return sums;
     }
 
     /// <summary>Stage id of the output pseudo-stage.</summary>

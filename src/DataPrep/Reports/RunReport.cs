@@ -137,25 +137,8 @@ public static class RunReport
             }
         }
 
-        // Languages in the order they first appear (stage order, then key order), as the sums are made.
-        var tokensByLanguage = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var entry in stats.Stages)
-        {
-            if (!entry.IsDecisionPass)
-            {
-                continue;
-            }
-            var counters = entry.Stats.Counters;
-            for (var i = 0; i < counters.Count; i++)
-            {
-                var (key, value) = counters[i];
-                if (key.StartsWith("tokens.lang.", StringComparison.Ordinal))
-                {
-                    var language = key["tokens.lang.".Length..];
-                    tokensByLanguage[language] = (tokensByLanguage.TryGetValue(language, out var sum) ? sum : 0) + value;
-                }
-            }
-        }
+        // Languages in the order they first appear (stage order, then key order): equal counts keep it in the chart.
+        var tokensByLanguage = stats.SumCounters("tokens.lang.");
         if (tokensByLanguage.Count > 0)
         {
             long total = 0;
